@@ -1,0 +1,74 @@
+"""Traditional -> simplified with OpenCC (``t2s``), then a small variant table for characters
+OpenCC leaves (玨 -> 珏). Text with no traditional-only character skips OpenCC (its slowest step)."""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from functools import lru_cache
+
+from ..resources import data_path
+from .textmap import MappedText
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+@lru_cache(maxsize=1)
+def variant_table() -> dict[str, str]:
+    """``data/gazetteer/variants.tsv``: written form -> simplified norm, one pair a line."""
+    table: dict[str, str] = {}
+    with data_path("gazetteer", "variants.tsv").open(encoding="utf-8") as fh:
+        for row in csv.reader((l for l in fh if l.strip() and not l.startswith("#")), delimiter="\t"):
+            if len(row) >= 2 and len(row[0]) == 1 and len(row[1]) == 1:
+                table[row[0]] = row[1]
+    return table
+
+
+@lru_cache(maxsize=1)
+def traditional_chars() -> frozenset[str]:
+    """Characters that t2s changes (keys of OpenCC's TSCharacters table that differ from their value)."""
+    import opencc
+
+    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt")
+    chars: set[str] = set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            key, _, values = line.rstrip("\n").partition("\t")
+            if len(key) == 1 and values.split(" ")[0] != key:
+                chars.add(key)
+    return frozenset(chars | set(variant_table()))
+
+
+_SPLIT = re.compile(r"[^\n。！？；]*[\n。！？；]?")
+
+
+def has_traditional(text: str) -> bool:
+    trad = traditional_chars()
+    return any(ch in trad for ch in text)
+
+
+def to_simplified(t: MappedText) -> MappedText:
+    """Convert, sentence by sentence so that a rare length change stays local in the map."""
+    if has_traditional(t.text):
+        conv = _converter()
+        pieces = []
+        for m in _SPLIT.finditer(t.text):
+            seg = m.group(0)
+            if seg:
+                pieces.append((conv.convert(seg) if has_traditional(seg) else seg, m.start(), m.end()))
+        t = t.rewrite(pieces)
+    table = variant_table()
+    if any(ch in table for ch in t.text):
+        t = t.replace_chars("".join(table.get(ch, ch) for ch in t.text))
+    return t
+
+
+def simplify(text: str) -> str:
+    """Plain-string convenience: the simplified form of ``text`` (used for names typed by users)."""
+    return to_simplified(MappedText.identity(text)).text
