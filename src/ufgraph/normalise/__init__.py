@@ -72,7 +72,7 @@ def normalise(data: bytes | str, source: str = "<text>", limits: Limits | None =
     counts: dict[str, int] = {}
     t = MappedText.identity(raw)
     t = _counted(counts, "markup", t, strip_markup)
-    t, repairs, damaged = repair_mojibake(t)
+    t, repairs, damaged = repair_mojibake(t, raw)
     t = _counted(counts, "ruby", t, strip_ruby)
     t = _counted(counts, "script", t, to_simplified)
     t = _counted(counts, "punctuation", t, tidy)

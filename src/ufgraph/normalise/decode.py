@@ -27,32 +27,45 @@ _MAGIC = {
 }
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 without BOM shows as NULs in every other byte (for ASCII and most CJK text)."""
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without BOM: the byte order whose text reads as common Chinese or ASCII."""
     if len(data) < 4 or len(data) % 2:
         return None
-    even, odd = data[0::2], data[1::2]
-    for enc, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
-        if zeros.count(0) * 4 >= len(zeros) or (data.count(0) * 8 >= len(data) and enc == "utf-16-le"):
-            try:
-                return data.decode(enc)
-            except UnicodeDecodeError:
-                continue
-    return None
+    best = None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        score = _plausibility(text, strict=True)
+        if score > 0.8 and (best is None or score > best[0]):
+            best = (score, text, enc)
+    return (best[1], best[2]) if best else None
 
 
-def _plausibility(text: str) -> float:
-    """Share of characters that are common CJK, ASCII text or CJK punctuation."""
+def _plausibility(text: str, strict: bool = False) -> float:
+    """Share of characters that are CJK, ASCII text or CJK punctuation; with ``strict``, Han
+    characters count only when common (simplified or traditional), so that bytes decoded with
+    the wrong codec, which scatter over rare characters, score low."""
     if not text:
         return 0.0
     good = 0
     for ch in text:
         o = ord(ch)
-        if 0x4E00 <= o <= 0x9FFF or 0x20 <= o < 0x7F or ch in "\n\r\t" or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0x2010 <= o <= 0x2027:
+        if 0x4E00 <= o <= 0x9FFF:
+            good += 1 if not strict or _common_han(ch) else 0
+        elif 0x20 <= o < 0x7F or ch in "\n\r\t" or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0x2010 <= o <= 0x2027:
             good += 1
-        elif 0x3400 <= o <= 0x4DBF or o >= 0x20000 or 0xE000 <= o <= 0xF8FF:
-            good -= 1  # rare extension-A / private-use characters: typical of a wrong codec
+        elif 0x3400 <= o <= 0x4DBF or o >= 0x20000 or 0xE000 <= o <= 0xF8FF or o < 0x20:
+            good -= 1  # rare extension-A, private-use or control characters: a wrong codec
     return good / len(text)
+
+
+def _common_han(ch: str) -> bool:
+    from .lexicon import is_common_char
+    from .script import t2s_char
+
+    return is_common_char(ch) or is_common_char(t2s_char(ch))
 
 
 def _looks_binary(data: bytes) -> str | None:
@@ -60,7 +73,8 @@ def _looks_binary(data: bytes) -> str | None:
         if data.startswith(magic):
             return what
     sample = data[:4096]
-    if sample.count(0) > len(sample) // 10:
+    controls = sum(1 for b in sample if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
+    if controls * 50 > len(sample):
         return "binary data"
     return None
 
@@ -75,16 +89,18 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
                 raise InputError(source, f"has a {enc} byte-order mark but does not decode: {exc.reason}") from None
-    text16 = _utf16_without_bom(data)
-    if text16 is not None and _plausibility(text16) > 0.9:
-        return text16, "utf-16"
     what = _looks_binary(data)
-    if what:
-        raise InputError(source, f"is {what}, not a text article")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
+        if not what:
+            return text, "utf-8"
     except UnicodeDecodeError:
         pass
+    found16 = _utf16_without_bom(data)
+    if found16 is not None:
+        return found16
+    if what:
+        raise InputError(source, f"is {what}, not a text article")
     best: tuple[float, str, str] | None = None
     for enc in _CJK_CANDIDATES:
         try:

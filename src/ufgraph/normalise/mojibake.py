@@ -65,10 +65,8 @@ class _Region:
     trail_mark: bool
     trail_annotation: str | None
     run_annotation: str | None = None
-
-    def as_damaged(self) -> str:
-        """The region as it stays when it cannot be repaired: the run, minus pinyin fragments."""
-        return "?" + self.run + ("?" if self.trail_mark else "")
+    run_start: int = 0
+    marks: int = 1
 
 
 def _gbk(ch: str) -> bytes | None:
@@ -112,6 +110,12 @@ def _parse_region(text: str, i: int) -> _Region:
         nbytes += len(b)
         j += 1
     run = text[run_start:j]
+    if not run and j < len(text) and text[j] in MARKS:
+        # "??": both bytes of one character lost; its pinyin may follow the second mark
+        j += 1
+        if lead_ann is None and (lead_ann := _orphan_at(text, j)):
+            j += len(lead_ann)
+        return _Region(i, j, lead_ann[:-1] if lead_ann else None, "", False, None, None, j, 2)
     trail_mark, trail_ann = False, None
     if j < len(text) and text[j] in MARKS and run:
         trail_mark = True
@@ -127,7 +131,7 @@ def _parse_region(text: str, i: int) -> _Region:
         j = m.end()
     return _Region(
         i, j, lead_ann[:-1] if lead_ann else None, run, trail_mark,
-        trail_ann[:-1] if trail_ann else None, run_ann,
+        trail_ann[:-1] if trail_ann else None, run_ann, run_start, 2 if trail_mark else 1,
     )
 
 
@@ -166,6 +170,10 @@ def _choose(cands: tuple[str, ...], annotation: str | None, left: str, right: st
         by_reading = tuple(c for c in cands if bare in readings(c))
         cands = by_reading or cands
     left, right = doc.simplify(left), doc.simplify(right)
+    # the same document is the best witness: a candidate it shows in this very context wins
+    seen = {doc.simplify(c): c for c in cands if doc.count(left[-2:] + doc.simplify(c)) + doc.count(doc.simplify(c) + right[:2]) > 0}
+    if len(seen) == 1 and len(left) >= 2 and len(right) >= 2:
+        return next(iter(seen.values()))
     scored = []
     for c in cands:
         s = doc.simplify(c)
@@ -221,6 +229,8 @@ def _settle(reading: str, left: str, right: str, doc: _Doc) -> str | None:
     the reading; otherwise the reading stands when few characters are uncovered (a name
     typically), and is refused when many are."""
     simple = doc.simplify(reading)
+    if not all(_HAN.match(c) or _CJK_PUNCT.match(c) for c in simple):
+        return None  # symbols, kana or bopomofo: still a misreading
     window = left + simple + right
     bad = lexicon.uncovered(window, len(left), len(left) + len(simple))
     if not bad:
@@ -270,18 +280,39 @@ def _context(text: str, start: int, end: int, width: int = 4) -> tuple[str, str]
     return left, right
 
 
-def _looks_garbled(text: str, start: int, end: int) -> bool:
-    """Whether the text around a ``?`` reads as damaged (characters no word covers)."""
+def _as_damaged(text: str, region: _Region, end: int) -> str:
+    """What stays in the text for a damaged region: its marks and garbled run, without the
+    pinyin fragments (they belong to characters that are gone)."""
+    if not region.run:
+        return "?" * region.marks
+    if end < region.end:
+        return "?" + text[region.run_start : end]
+    return "?" + region.run + ("?" if region.trail_mark else "")
+
+
+def _damage_end(text: str, region: _Region) -> int | None:
+    """Where the damage of an unrepaired region ends, or None if the ``?`` is a real one.
+
+    Pinyin fragments and doubled marks are sure signs of damage; otherwise the run after the
+    mark is damaged as far as characters that no word covers reach."""
     from .script import simplify
 
-    left, _ = _context(text, start, end)
-    probe = _ORPHAN.sub("", ANNOTATION.sub("", text[start + 1 : min(end, start + 8)]))[:4]
-    window = simplify(left + probe)
-    return bool(lexicon.uncovered(window, len(left), len(window), singles=True))
+    left, _ = _context(text, region.start, region.end)
+    run = simplify(region.run)
+    bad = lexicon.uncovered(simplify(left) + run, len(left), len(left) + len(run), singles=True)
+    if not bad:
+        if region.lead_annotation or region.marks > 1 or region.trail_annotation:
+            return region.end if not region.run else region.run_start
+        return None
+    last = bad[-1] - len(left) + 1
+    if last >= len(region.run) or region.run[last:].isascii():
+        return region.end  # through the byte that realigned the reading, and its pinyin
+    return region.run_start + last
 
 
-def repair_mojibake(t: MappedText) -> tuple[MappedText, list[Repair], list[Damage]]:
-    """Repair every ``?``-marked misalignment region of ``t``; report what stays damaged."""
+def repair_mojibake(t: MappedText, raw: str) -> tuple[MappedText, list[Repair], list[Damage]]:
+    """Repair every ``?``-marked misalignment region of ``t``; report what stays damaged.
+    ``raw`` is the text ``t`` maps to: repairs and damage cite it."""
     text = t.text
     positions = [m.start() for m in re.finditer(r"[?\ufffd]", text) if _near_han(text, m.start())]
     if not positions:
@@ -301,18 +332,21 @@ def repair_mojibake(t: MappedText) -> tuple[MappedText, list[Repair], list[Damag
             reading = _lone_mark(text, region, left, right, doc)
         if reading is not None:
             reading = _settle(reading, left, right, doc)
-        before = text[region.start : region.end]
-        lo, hi = t.raw_span(region.start, region.end)
         if reading is not None:
+            lo, hi = t.raw_span(region.start, region.end)
             pieces.append((text[pos : region.start], pos, region.start))
             pieces.append((reading, region.start, region.end))
+            repairs.append(Repair("mojibake", lo, hi, raw[lo:hi], reading))
             pos = region.end
-            repairs.append(Repair("mojibake", lo, hi, before, reading))
-        elif _looks_garbled(text, region.start, region.end):
-            damaged.append(Damage(lo, hi, before, "GBK misalignment that could not be repaired with certainty"))
-            pieces.append((text[pos : region.start], pos, region.start))
-            pieces.append((region.as_damaged(), region.start, region.end))
-            pos = region.end
+            continue
+        end = _damage_end(text, region)
+        if end is None:
+            continue  # a genuine question mark
+        lo, hi = t.raw_span(region.start, end)
+        damaged.append(Damage(lo, hi, raw[lo:hi], "GBK misalignment that could not be repaired with certainty"))
+        pieces.append((text[pos : region.start], pos, region.start))
+        pieces.append((_as_damaged(text, region, end), region.start, end))
+        pos = end
     if not pieces:
         return t, repairs, damaged
     pieces.append((text[pos:], pos, len(text)))

@@ -31,18 +31,31 @@ def variant_table() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def traditional_chars() -> frozenset[str]:
-    """Characters that t2s changes (keys of OpenCC's TSCharacters table that differ from their value)."""
+def _char_table() -> dict[str, str]:
+    """OpenCC's character table (TSCharacters): traditional -> first simplified form."""
     import opencc
 
     path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt")
-    chars: set[str] = set()
+    table: dict[str, str] = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             key, _, values = line.rstrip("\n").partition("\t")
-            if len(key) == 1 and values.split(" ")[0] != key:
-                chars.add(key)
-    return frozenset(chars | set(variant_table()))
+            first = values.split(" ")[0]
+            if len(key) == 1 and first and first != key:
+                table[key] = first
+    table.update(variant_table())
+    return table
+
+
+def t2s_char(ch: str) -> str:
+    """The simplified form of one character, out of context (for scoring, not for output)."""
+    return _char_table().get(ch, ch)
+
+
+@lru_cache(maxsize=1)
+def traditional_chars() -> frozenset[str]:
+    """Characters that t2s changes."""
+    return frozenset(_char_table())
 
 
 _SPLIT = re.compile(r"[^\n。！？；]*[\n。！？；]?")
