@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from enum import Enum
 from pathlib import Path
+from typing import Callable
 
 import typer
 
@@ -26,3 +29,54 @@ def normalise(
     typer.echo(result.text)
     if report:
         typer.echo(format_report(result), err=False)
+
+
+class ExtractFormat(str, Enum):
+    """Output formats of ``extract`` (``nquads`` is to come: add it here and in ``_FORMATTERS``)."""
+
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _as_json(records: list[dict]) -> str:
+    return json.dumps(records, ensure_ascii=False, indent=1)
+
+
+def _as_jsonl(records: list[dict]) -> str:
+    return "\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+
+
+_FORMATTERS: dict[str, Callable[[list[dict]], str]] = {"json": _as_json, "jsonl": _as_jsonl}
+
+
+@app.command()
+@friendly
+def extract(
+    files: list[Path] = typer.Argument(..., help="Article files (any supported encoding); - for stdin."),
+    format: ExtractFormat = typer.Option(ExtractFormat.json, "--format", "-f", help="json: one array; jsonl: one article per line."),
+) -> None:
+    """Extract officials, posts, meetings, awards and tasks from articles (no store needed).
+
+    A file that cannot be read or extracted prints one ``error: NAME: reason`` line on stderr;
+    the other files go on, and the exit code is non-zero if any failed.
+    """
+    from ..errors import InputError, UfgraphError
+    from ..extract import extract_file
+
+    records: list[dict] = []
+    failed = 0
+    for f in files:
+        try:
+            records.append(extract_file(f).to_dict())
+        except UfgraphError as exc:
+            failed += 1
+            msg = f"{exc.source}: {exc.reason}" if isinstance(exc, InputError) else f"{f}: {exc}"
+            typer.echo(f"error: {msg}", err=True)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the others
+            failed += 1
+            typer.echo(f"error: {f}: unexpected {type(exc).__name__}: {exc}", err=True)
+    out = _FORMATTERS[format.value](records)
+    if out:
+        typer.echo(out)
+    if failed:
+        raise typer.Exit(2)

@@ -1,0 +1,100 @@
+"""Awards: ``A、B、C等6家市委统战部主管的社会组织获评2023年度优秀社会组织荣誉``;
+``复旦大学荣获2017年度…特色奖``; ``X同志获评优秀信息员``; ``《…》获…奖``.
+
+Recipients are split at 、/和/及; a stated count (``等6家``) is checked against the list and a
+mismatch goes into the record's warnings. ``…主管的`` gives the supervising body, ``被/由 X 授予``
+or ``X 授予`` the conferring one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..gazetteer import alternation
+from .context import Context
+from .records import Award
+
+_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_AWARDISH = re.compile(r"奖|优秀|先进|荣誉|称号|模范|标兵|示范|十佳|最美|表彰|成果")
+
+
+def _num(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    if len(s) == 1:
+        return _CN.get(s)
+    if len(s) == 2 and s[0] == "十":
+        return 10 + _CN.get(s[1], 0)
+    if len(s) == 2 and s[1] == "十":
+        return _CN.get(s[0], 0) * 10
+    if len(s) == 3 and s[1] == "十":
+        return _CN.get(s[0], 0) * 10 + _CN.get(s[2], 0)
+    return None
+
+
+def _split_and(ctx: Context, text: str) -> list[str]:
+    """Split ``A和B`` only where both sides look like whole names (A ends like a body or a work)."""
+    for m in re.finditer(r"[和及与]", text):
+        left, right = text[: m.start()], text[m.end():]
+        if len(right) >= 2 and (left.endswith("》") or ctx.gaz.is_free_org(left)):
+            return [left, *_split_and(ctx, right)]
+    return [text]
+
+
+def extract_awards(ctx: Context) -> list[Award]:
+    """Every award sentence of the body."""
+    verbs = alternation(ctx.gaz.grammar.get("award_verb", ["获评", "荣获"]))
+    units = "".join(ctx.gaz.grammar.get("count_unit", ["家", "个", "位", "名"]))
+    pat = re.compile(
+        rf"(?P<recips>[^，。；：]+?)"
+        rf"(?:等(?P<count>\d+|[一二两三四五六七八九十]{{1,3}})[{units}](?P<desc>[^，。；]*?))?"
+        rf"(?:分别)?(?P<verb>{verbs})(?P<award>[^，。；]+?)(?:荣誉称号|荣誉|称号)?(?=[，。；]|$)"
+    )
+    out: list[Award] = []
+    for block in ctx.doc.blocks:
+        if block.kind not in ("paragraph", "enum", "bullet"):
+            continue
+        for s, e in block.sentences():
+            sent = ctx.doc.text[s:e].rstrip("。！？")
+            for clause in re.finditer(r"[^，。；]+", sent):
+                m = pat.fullmatch(clause.group(0))
+                if not m or not _AWARDISH.search(m.group("award")):
+                    continue
+                c0 = s + clause.start()
+                if ctx.damaged(c0 + m.start("recips"), c0 + m.end("recips")):
+                    ctx.warnings.append(f"award recipients overlap a damaged span: {m.group(0)}")
+                    continue
+                award = _award(ctx, m, s, e)
+                if award is not None:
+                    out.append(award)
+    return out
+
+
+def _award(ctx: Context, m: re.Match, s: int, e: int) -> Award | None:
+    recips_text = m.group("recips")
+    recips_text = re.sub(r"^(?:会上|会议上|其中|另外|此外|同时|经评选)", "", recips_text)
+    conferred = None
+    recips = [piece for r in re.split(r"、|以及", recips_text) if r for piece in _split_and(ctx, r)]
+    recips = [re.sub(r"同志$", "", r.strip()) for r in recips]
+    recips = [r for r in recips if r and not ctx.gaz.is_collective(r)]
+    if not recips:
+        return None
+    name = m.group("award").strip()
+    conf = re.match(r"^(?P<org>[^，。；]{2,30}?)(?:授予|颁发)(?P<award>.+)$", name)
+    if conf:
+        org = ctx.gaz.resolve_org(conf.group("org"), ctx.place)
+        conferred = org.canonical if org else conf.group("org")
+        name = conf.group("award")
+    supervised = None
+    desc = m.group("desc") or ""
+    sm = re.search(r"(?P<org>[^，。；]{2,30}?)(?:主管|指导|管理)的", desc)
+    if sm:
+        org = ctx.gaz.resolve_org(sm.group("org"), ctx.place)
+        supervised = org.canonical if org else sm.group("org")
+    count = _num(m.group("count")) if m.group("count") else None
+    year_m = re.search(r"(\d{4})年", name)
+    award = Award(name, supervised, count, recips, int(year_m.group(1)) if year_m else None, conferred,
+                  [ctx.evidence(s, e)])
+    if count is not None and count != len(recips):
+        ctx.warnings.append(f"award {name!r}: {count} recipients stated, {len(recips)} listed")
+    return award

@@ -1,0 +1,302 @@
+"""Officials, their posts and their roles: the title-and-name grammar of GENRE.md §2–3.
+
+Two patterns find a person:
+
+* **post chain + name**: ``市委常委、统战部部长陈通出席…`` — a title from the gazetteer followed by a
+  plausible name (a known surname, 2–4 Han characters, or a name with ``·``) that is followed by
+  one of the grammar's name followers (出席, 主持, 、, ，, 同志, 等…). The chain is read backwards over
+  the separators 、 ， , ； for as long as each segment is a pure post (``[body]title``);
+* **name + bracketed posts**: ``崔华平（上海中青年知识分子联谊会副会长）说``.
+
+A title without a body inherits the body before it (``党组书记、局长``); a title that implies one
+takes it (``副市长`` → the city government); a body written without a jurisdiction inherits the
+one before it (``市委常委、统战部部长``). Roles come from the verb right after the person (after
+同志/等/adverbs) and after 并 in the same clause; people of a list with no verb of their own take
+the verb of the list (``A，B，C出席会议``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..gazetteer import Org, alternation
+from .context import Context
+from .records import Person, Post
+
+SEPS = "、，,；"
+HAN = r"\u4e00-\u9fff"
+_MINORITY = re.compile(rf"[{HAN}]{{1,6}}·[{HAN}]{{1,10}}")
+
+
+@dataclass
+class Mention:
+    """One mention of a person in a sentence."""
+
+    name: str
+    start: int  # normalised offsets of the name
+    end: int
+    chain_start: int
+    tail: int  # where the text after the person (role verbs) starts
+    posts: list[Post]
+    sentence: tuple[int, int]
+    roles: list[str] = field(default_factory=list)
+    deploys: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Deployment:
+    person: str
+    area_text: str
+    evidence: dict
+
+
+class _Grammar:
+    """Regexes built once from the gazetteer."""
+
+    def __init__(self, ctx: Context) -> None:
+        g = ctx.gaz
+        self.followers = sorted(g.grammar.get("name_follower", []), key=len, reverse=True)
+        self.noise = re.compile(f"^(?:{alternation(g.grammar.get('lead_noise', []))})+")
+        self.post = re.compile(f"(?P<org>.*?)(?P<title>{alternation(g.titles)})$")
+        self.role = re.compile(f"(?:{alternation(g.roles)})")
+        self.skip = re.compile(
+            r"^(?:同志)?(?:等(?:\d+|[一二三四五六七八九十两]+)?(?:位|名|人)?(?:同志|领导|负责同志)?)?"
+            r"(?:(?:在会上|在会议上|会上|分别|先后|也|还|一同|共同|应邀|亲自|随后|最后|一起|同时)\s*)*"
+        )
+        self.award_giving = re.compile(r"^为[^，。；]{1,40}?(颁奖|颁发)")
+        collective = alternation(g.collectives)
+        # 杨茜，市委统战部…相关工作负责同志出席会议: a list closed by a collective, then the verb
+        self.list_verb = re.compile(
+            rf"^[，、,](?:[^。；！？]*?)(?:{collective}|等)(?:[^。；，、]{{0,4}}?)(?:应邀|一同|共同|也)?({alternation(g.roles)})")
+        self.also = re.compile(f"并(?:作|发表|致|作了|进行)?({alternation(g.roles)})")
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` at separators outside brackets."""
+    out, depth, s = [], 0, start
+    for i in range(start, end):
+        c = text[i]
+        if c in "（(":
+            depth += 1
+        elif c in "）)":
+            depth = max(0, depth - 1)
+        elif c in SEPS and depth == 0:
+            out.append((s, i))
+            s = i + 1
+    out.append((s, end))
+    return out
+
+
+def name_at(ctx: Context, gr: _Grammar, text: str, p: int, limit: int) -> int | None:
+    """End of a plausible person's name starting at ``p`` (followed by a name follower), or None."""
+    if ctx.gaz.is_collective(text[p:limit]):
+        return None
+    m = _MINORITY.match(text, p, limit)
+    lengths: list[int] = []
+    if m:
+        lengths = [m.end() - p]
+    else:
+        k = ctx.gaz.is_surname_start(text[p:limit])
+        if not k:
+            return None
+        lengths = [k + 1, k + 2]
+    for n in lengths:
+        e = p + n
+        if e > limit or not re.fullmatch(rf"[{HAN}·]+", text[p:e]):
+            continue
+        rest = text[e:limit]
+        if not rest or any(rest.startswith(f) for f in gr.followers):
+            return e
+    return None
+
+
+def _strip_noise(gr: _Grammar, s: str) -> tuple[str, int]:
+    m = gr.noise.match(s)
+    return (s[m.end():], m.end()) if m else (s, 0)
+
+
+def _resolve(ctx: Context, written: str, inherit: str | None) -> Org | None:
+    """Resolve a written body; if the whole does not resolve, its longest known tail."""
+    org = ctx.gaz.resolve_org(written, ctx.place, inherit)
+    if org is not None:
+        return org
+    for i in range(1, len(written) - 1):
+        org = ctx.gaz.resolve_org(written[i:], ctx.place, inherit)
+        if org is not None and org.kind != "other":
+            return org
+    return None
+
+
+def _pure_post(ctx: Context, gr: _Grammar, text: str, s: int, e: int) -> tuple[int, str, str] | None:
+    """``(org_start, org_written, title)`` if ``text[s:e]`` is a post ``[body]title``, else None."""
+    seg, off = _strip_noise(gr, text[s:e])
+    m = gr.post.fullmatch(seg)
+    if not m:
+        return None
+    org = m.group("org")
+    if org and ctx.gaz.resolve_org(org, ctx.place) is None:
+        return None
+    return s + off, org, m.group("title")
+
+
+def build_posts(ctx: Context, parts: list[tuple[int, str, str, int]]) -> list[Post]:
+    """Posts from ``(org_start, org_written, title, title_end)`` parts in written order."""
+    posts: list[Post] = []
+    prev: Org | None = None
+    for org_start, written, title, title_end in parts:
+        t = ctx.gaz.titles.get(title)
+        org: Org | None = None
+        as_org = written
+        if written:
+            org = _resolve(ctx, written, prev.jurisdiction if prev else None)
+            if org is not None and org.as_written != written:
+                as_org = org.as_written
+        elif t is not None and t.implied_stem:
+            org = ctx.gaz.resolve_org(t.implied_level + t.implied_stem, ctx.place)
+            as_org = t.implied_level or ""
+        elif prev is not None:
+            org, as_org = prev, prev.as_written
+        base_as_org = re.sub(r"（[^（）]*）$", "", as_org)
+        as_written = ctx.doc.text[org_start:title_end] if written else title
+        posts.append(Post(title, org.canonical if org else None, base_as_org, as_written,
+                          org.parent if org else None, [ctx.evidence(org_start, title_end)]))
+        if org is not None and written:
+            prev = org
+        elif org is not None and prev is None:
+            prev = org
+    return posts
+
+
+def _chain_before(ctx: Context, gr: _Grammar, text: str, sent: tuple[int, int], title_start: int,
+                  title: str) -> tuple[int, list[tuple[int, str, str, int]]]:
+    """The post chain that ends with ``title`` at ``title_start``: its start and its parts."""
+    segs = _segments(text, sent[0], title_start)
+    last_s, last_e = segs[-1]
+    seg, off = _strip_noise(gr, text[last_s:last_e])
+    parts = [(last_s + off, seg, title, title_start + len(title))]
+    chain_start = last_s + off
+    for s, e in reversed(segs[:-1]):
+        post = _pure_post(ctx, gr, text, s, e)
+        if post is None:
+            break
+        org_start, org, t = post
+        parts.insert(0, (org_start, org, t, e))
+        chain_start = org_start
+    return chain_start, parts
+
+
+def _mentions(ctx: Context, gr: _Grammar, sent: tuple[int, int]) -> list[Mention]:
+    text = ctx.doc.text
+    s, e = sent
+    out: list[Mention] = []
+    # pattern 1: posts then name
+    for m in ctx.gaz.title_re.finditer(text, s, e):
+        end = name_at(ctx, gr, text, m.end(), e)
+        if end is None:
+            continue
+        chain_start, parts = _chain_before(ctx, gr, text, sent, m.start(), m.group(0))
+        # the body of the last part must resolve (or be empty)
+        if parts[-1][1] and _resolve(ctx, parts[-1][1], None) is None:
+            continue
+        out.append(Mention(text[m.end():end], m.end(), end, chain_start, end, build_posts(ctx, parts), sent))
+    # pattern 2: name（posts）
+    for m in re.finditer(r"（([^（）]{2,80})）", text[s:e]):
+        ps, pe = s + m.start(), s + m.end()
+        seg_start = max([s] + [i + 1 for i in range(s, ps) if text[i] in SEPS])
+        lead, off = _strip_noise(gr, text[seg_start:ps])
+        name_start = seg_start + off
+        if not (2 <= ps - name_start <= 6) or name_at(ctx, gr, text[: ps] + "，", name_start, ps + 1) != ps:
+            continue
+        parts = []
+        ok = True
+        for a, b in _segments(text, ps + 1, pe - 1):
+            post = _pure_post(ctx, gr, text, a, b)
+            if post is None:
+                ok = False
+                break
+            parts.append((post[0], post[1], post[2], b))
+        if ok and parts:
+            out.append(Mention(text[name_start:ps], name_start, ps, name_start, pe, build_posts(ctx, parts), sent))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _roles(ctx: Context, gr: _Grammar, men: Mention, limit: int) -> None:
+    """Fill ``men.roles`` from the verbs after the person (up to ``limit``)."""
+    text = ctx.doc.text
+    tail = text[men.tail:limit]
+    k = gr.skip.match(tail).end()
+    rest = tail[k:]
+    clause_end = re.search(r"[，。；]", rest)
+    clause = rest[: clause_end.start()] if clause_end else rest
+    m = gr.role.match(rest)
+    if m:
+        men.roles.append(ctx.gaz.roles[m.group(0)])
+        if ctx.gaz.roles[m.group(0)] == "deployed":
+            men.deploys.append(clause[m.end():])
+    else:
+        a = gr.award_giving.match(rest)
+        lv = gr.list_verb.match(tail)
+        if a:
+            men.roles.append("presented_awards")
+        elif lv and not gr.role.search(tail[: lv.start(1)]):
+            men.roles.append(ctx.gaz.roles[lv.group(1)])
+    # 出席会议并讲话, 出席会议，并作讲话
+    scope = rest[: (re.search(r"[。；]", rest).start() if re.search(r"[。；]", rest) else len(rest))]
+    if men.roles:
+        for extra in gr.also.finditer(scope):
+            role = ctx.gaz.roles[extra.group(1)]
+            if role not in men.roles:
+                men.roles.append(role)
+
+
+def extract_people(ctx: Context) -> tuple[list[Person], list[Deployment]]:
+    """Every titled person in the body, merged by name, with posts, roles and evidence."""
+    gr = _Grammar(ctx)
+    doc = ctx.doc
+    excluded = set(doc.meta.reporters) | set(doc.meta.editors)
+    people: dict[str, Person] = {}
+    deployments: list[Deployment] = []
+    for block in doc.blocks:
+        if block.kind not in ("paragraph", "enum"):
+            continue
+        for sent in block.sentences():
+            mentions = [m for m in _mentions(ctx, gr, sent) if m.name not in excluded and not ctx.damaged(m.start, m.end)]
+            mentions = _dedupe(mentions)
+            for i, men in enumerate(mentions):
+                limit = mentions[i + 1].chain_start if i + 1 < len(mentions) else sent[1]
+                _roles(ctx, gr, men, max(limit, men.tail))
+            # list members with no verb take the next member's verbs
+            for i in range(len(mentions) - 2, -1, -1):
+                men, nxt = mentions[i], mentions[i + 1]
+                between = doc.text[men.tail:nxt.chain_start]
+                if not men.roles and re.fullmatch(r"[、，,；和及与\s]*", between):
+                    men.roles = list(nxt.roles)
+            for men in mentions:
+                ev = ctx.evidence(*sent)
+                person = Person(men.name, men.posts, [], _written(ctx, men), [ev])
+                for r in men.roles:
+                    person.add_role(r, ev)
+                if men.name in people:
+                    people[men.name].merge(person)
+                else:
+                    people[men.name] = person
+                for d in men.deploys:
+                    deployments.append(Deployment(men.name, d, ev))
+    return list(people.values()), deployments
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    """Drop mentions whose name overlaps an earlier one (a bracket inside a chain)."""
+    out: list[Mention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _written(ctx: Context, men: Mention) -> str | None:
+    w = ctx.doc.norm.written_form(men.start, men.end)
+    return w if w != men.name else None
