@@ -175,6 +175,7 @@ class Tab:
         self.call("Page.enable")
         self.call("Network.enable")
         self.call("Runtime.enable")
+        self.call("Log.enable")
         self.call("Page.navigate", url=url)
         self.wait_for("document.readyState === 'complete'")
         self.wait_network_idle(idle)
@@ -189,12 +190,16 @@ class Tab:
         raise ChromiumError("network did not become idle")
 
     def console_errors(self) -> list[str]:
+        """JS exceptions, console.error calls and browser errors (CSP violations, failed loads)."""
+        self.call("Runtime.evaluate", expression="1")  # pumps pending events
         out = []
         for ev in self.events:
             if ev.get("method") == "Runtime.exceptionThrown":
                 out.append(json.dumps(ev["params"]["exceptionDetails"])[:500])
             elif ev.get("method") == "Runtime.consoleAPICalled" and ev["params"].get("type") == "error":
                 out.append(" ".join(str(a.get("value", a.get("description"))) for a in ev["params"]["args"]))
+            elif ev.get("method") == "Log.entryAdded" and ev["params"]["entry"].get("level") == "error":
+                out.append(ev["params"]["entry"].get("text", ""))
         return out
 
     def screenshot(self, path: str | Path) -> Path:

@@ -94,8 +94,9 @@ class UnsafePageError(RuntimeError):
     """The page would load something from the network (a bug: should never happen)."""
 
 
-def size_warning(nodes: int, warn_above: int = WARN_ABOVE) -> str | None:
+def size_warning(nodes: int, warn_above: int | None = None) -> str | None:
     """The message to print when a graph is too big to explore comfortably, else None."""
+    warn_above = WARN_ABOVE if warn_above is None else warn_above
     if nodes <= warn_above:
         return None
     return (f"the graph has {nodes:,} nodes (more than {warn_above:,}): the page will be slow to "
@@ -248,7 +249,7 @@ def _vis_options(n: int, physics: bool, iterations: int) -> dict[str, Any]:
 
 
 def render_html(graph: nx.Graph, *, heading: str = "ufgraph", physics_max: int = PHYSICS_MAX,
-                edge_labels_max: int = EDGE_LABELS_MAX, warn_above: int = WARN_ABOVE,
+                edge_labels_max: int = EDGE_LABELS_MAX, warn_above: int | None = None,
                 iterations: int = STABILISATION_ITERATIONS) -> Page:
     """Render ``graph`` as one self-contained HTML page (see the module docstring)."""
     from pyvis.network import Network  # imported late: only this command needs it
@@ -265,7 +266,7 @@ def render_html(graph: nx.Graph, *, heading: str = "ufgraph", physics_max: int =
     net.options = _vis_options(n, physics, iterations)  # a dict: set_options() strips spaces from strings
     net.templateEnv = _environment()  # our template instead of pyvis's CDN-linking one
     net.path = "page.html"
-    warning = size_warning(n, warn_above)
+    warning = size_warning(n, WARN_ABOVE if warn_above is None else warn_above)
     legend = [{"type": t, "symbol": TYPE_STYLE.get(t, OTHER_STYLE)[2], "color": TYPE_STYLE.get(t, OTHER_STYLE)[1],
                "name": TYPE_STYLE.get(t, OTHER_STYLE)[3], "count": type_counts[t]}
               for t in (*NODE_TYPES, "other") if t in type_counts]
