@@ -21,7 +21,7 @@ from typing import Any, Iterable, Mapping
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ..normalise.script import has_traditional
+from ..normalise.script import has_traditional, simplify
 from . import iris
 from .keys import clean, han_key, keys_for, pinyin_name, pinyin_text
 from .vocab import FOAF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, UFG, XSD
@@ -53,6 +53,7 @@ class ArticleGraph:
     iri: URIRef
     graph: Graph
     source: str
+    warnings: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return len(self.graph)
@@ -111,7 +112,7 @@ class _Builder:
             self.g.add((s, p, o))
 
     def labels(self, node: URIRef, name: str, *alts: str | None, person: bool = False) -> None:
-        name = han_key(name) if person else clean(name)
+        name = han_key(name) if person else simplify(clean(name))
         self.add(node, RDFS.label, Literal(name, lang=ZH))
         self.add(node, SKOS.prefLabel, Literal(name, lang=ZH))
         for alt in alts:
@@ -319,6 +320,11 @@ class _Builder:
             year = _year(wa.get("year"), wa.get("heading"), name) or (_year(str(self.observed)) if self.observed else None)
             deployer = _text(wa.get("deployed_by"))
             who = self.person(deployer) if deployer else None
+            if who is not None:
+                self.add(who, RDF.type, FOAF.Person)
+                self.labels(who, deployer, person=True)
+                if self.jur:
+                    self.add(who, UFG.jurisdiction, Literal(self.jur))
             heading = _text(wa.get("heading"))
             for i, task in enumerate(wa.get("tasks") or [], start=1):
                 self.task(task, i, area, name, year, who, heading, wa.get("evidence"), None)
@@ -328,7 +334,7 @@ class _Builder:
         text = _text(task if isinstance(task, str) else (task or {}).get("text"))
         if not text:
             return
-        if isinstance(task, dict) and isinstance(task.get("order"), int):
+        if isinstance(task, dict) and isinstance(task.get("order"), int) and task["order"] > 0:
             order = task["order"]
         node = iris.claim(self.article, "task", area_name, parent or "", order, text)
         self.claim(node, UFG.Task)
@@ -354,7 +360,8 @@ class _Builder:
                 self.person_node(p, meeting)
         self.awards()
         self.work_areas()
-        return ArticleGraph(self.article, self.g, self.source)
+        warnings = tuple(str(w) for w in self.r.get("warnings") or [])
+        return ArticleGraph(self.article, self.g, self.source, warnings)
 
 
 def record_to_graph(record: Record) -> ArticleGraph:

@@ -187,6 +187,15 @@ def is_update(sparql: str) -> bool:
     return bool(_UPDATE.search(_mask_comments(sparql)))
 
 
+def query_form(sparql: str) -> str:
+    """``select``, ``ask``, ``construct``, ``describe`` or ``update``."""
+    masked = _mask_comments(sparql)
+    if _UPDATE.search(masked):
+        return "update"
+    m = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", masked, re.IGNORECASE)
+    return m.group(1).lower() if m else "select"
+
+
 def bind(sparql: str, bindings: Mapping[str, Any] | None) -> str:
     """Return ``sparql`` with ``bindings`` as a ``VALUES`` block opening its outermost WHERE group."""
     if not bindings:

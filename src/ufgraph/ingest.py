@@ -1,0 +1,181 @@
+"""The ingest pipeline as a library: paths → read → normalise → extract → RDF → store.
+
+Two halves, kept apart so that extraction can later run in worker processes with one writer:
+
+* :func:`build` (pure, picklable arguments and result): one path → an :class:`ArticleGraph`
+  (or an error). Reads, normalises and extracts through :mod:`ufgraph.extract`, then maps.
+* :func:`write` (the single writer): batches of built graphs → ``store.replace_graphs``.
+
+:func:`ingest` runs both in this process. A file that fails (unreadable, undecodable, an
+extraction error) is recorded with its reason and the other files go on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Mapping
+
+from .errors import InputError, UfgraphError
+from .rdf.mapping import ArticleGraph, record_to_graph
+from .store.base import Store
+
+SUFFIXES = (".txt", ".html", ".htm")
+BATCH = 64
+
+Extractor = Callable[[str, bytes], Mapping[str, Any]]
+
+
+@dataclass
+class FileResult:
+    source: str
+    ok: bool
+    triples: int = 0
+    graph: str | None = None
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IngestSummary:
+    results: list[FileResult] = field(default_factory=list)
+    store_triples: int | None = None
+
+    @property
+    def ok(self) -> list[FileResult]:
+        return [r for r in self.results if r.ok]
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [r for r in self.results if not r.ok]
+
+    @property
+    def triples(self) -> int:
+        return sum(r.triples for r in self.ok)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ok": len(self.ok), "failed": len(self.failed), "triples": self.triples,
+            "store_triples": self.store_triples,
+            "files": [r.__dict__ for r in self.results],
+        }
+
+
+def expand(paths: Iterable[str | Path]) -> Iterator[str]:
+    """Files named, and ``*.txt|*.html|*.htm`` under directories (recursively, sorted); ``-`` is
+    stdin. A missing path is yielded as is so that reading it reports the error."""
+    for p in paths:
+        s = str(p)
+        if s == "-":
+            yield s
+            continue
+        path = Path(s)
+        if path.is_dir():
+            found = sorted(
+                str(f) for f in path.rglob("*")
+                if f.is_file() and f.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in f.relative_to(path).parts)
+            )
+            yield from found
+        else:
+            yield s
+
+
+def default_extractor(name: str, data: bytes) -> Mapping[str, Any]:
+    """Run the project's extractor (:func:`ufgraph.extract.extract`) on one article's bytes."""
+    from .extract import extract
+
+    return _as_dict(extract(data, name))
+
+
+def _as_dict(record: Any) -> Mapping[str, Any]:
+    if isinstance(record, Mapping):
+        return record
+    for attr in ("to_dict", "to_json"):
+        fn = getattr(record, attr, None)
+        if fn is not None:
+            out = fn()
+            if isinstance(out, str):
+                import json
+
+                out = json.loads(out)
+            return out
+    raise TypeError(f"extractor returned {type(record).__name__}, not a record")
+
+
+def build(path: str, extractor: Extractor | None = None) -> ArticleGraph | FileResult:
+    """One file → its graph, or a failed :class:`FileResult` with the reason (never raises for a
+    bad file)."""
+    from .io import read_source
+
+    name = "<stdin>" if path == "-" else path
+    try:
+        name, data = read_source(path)
+        record = (extractor or default_extractor)(name, data)
+        if not record.get("source"):
+            record = {**record, "source": name}
+        if not record.get("content_hash"):
+            import hashlib
+
+            record = {**record, "content_hash": hashlib.sha256(data).hexdigest()}
+        return record_to_graph(record)
+    except UfgraphError as exc:
+        reason = exc.reason if isinstance(exc, InputError) else str(exc)
+        return FileResult(name, False, error=reason)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
+        return FileResult(name, False, error=f"{type(exc).__name__}: {exc}")
+
+
+def write(store: Store, graphs: list[ArticleGraph]) -> list[FileResult]:
+    """Write built graphs (the single writer). Each article's graph is replaced, never added to."""
+    store.replace_graphs([(str(ag.iri), list(ag.graph)) for ag in graphs])
+    return [FileResult(ag.source, True, len(ag.graph), str(ag.iri), warnings=list(ag.warnings))
+            for ag in graphs]
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    *,
+    extractor: Extractor | None = None,
+    on_file: Callable[[FileResult], None] | None = None,
+    on_read: Callable[[str], None] | None = None,
+    batch: int = BATCH,
+) -> IngestSummary:
+    """Ingest ``paths`` into ``store``; returns what went in and what failed, with reasons.
+    ``on_read(path)`` is called as each file has been read and extracted (progress), ``on_file``
+    with each file's result once it is written (or has failed)."""
+    summary = IngestSummary()
+    pending: list[ArticleGraph] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        for res in write(store, pending):
+            summary.results.append(res)
+            if on_file:
+                on_file(res)
+        pending.clear()
+
+    for path in expand(paths):
+        built = build(path, extractor)
+        if on_read:
+            on_read(path)
+        if isinstance(built, FileResult):
+            summary.results.append(built)
+            if on_file:
+                on_file(built)
+            continue
+        pending.append(built)
+        if len(pending) >= batch:
+            flush()
+    flush()
+    summary.store_triples = store.triple_count()
+    return summary
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int:
+    """How many files :func:`ingest` will read (for a progress bar)."""
+    return sum(1 for _ in expand(paths))
+
+
+__all__ = ["ingest", "build", "write", "expand", "count_inputs", "IngestSummary", "FileResult", "SUFFIXES"]
