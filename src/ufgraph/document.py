@@ -230,7 +230,7 @@ def parse(norm: Normalised) -> Document:
             blocks.append(Block("bullet", body, start + bm.end(), end, marker=bm.group(0).strip(), heading=heading_idx))
             last_bullet = len(blocks) - 1
             continue
-        if last_bullet is not None and _looks_subitem(line):
+        if last_bullet is not None and blocks[last_bullet].marker in _SYMBOL_BULLETS and _looks_subitem(line):
             blocks.append(Block("subitem", line, start, end, parent=last_bullet, heading=heading_idx))
             continue
         last_bullet = None
@@ -239,10 +239,15 @@ def parse(norm: Normalised) -> Document:
     return Document(norm, headline, blocks, meta)
 
 
+_SYMBOL_BULLETS = set("●·•◆■▪○◎★☆▶►")
+_AUDIENCE = re.compile(r"(?:出席|参加|列席)(?:了)?(?:会议|活动|大会)")
+
+
 def _looks_subitem(line: str) -> bool:
-    """An unbulleted line under a bullet is a sub-item when it is short and one sentence at most."""
+    """An unbulleted line under a symbol bullet is a sub-item when it is short, one sentence at
+    most, and not the closing note on who attended."""
     inner = line.rstrip("。；;")
-    return len(line) <= 80 and not any(c in inner for c in "。！？")
+    return len(line) <= 80 and not any(c in inner for c in "。！？") and not _AUDIENCE.search(line)
 
 
 def _add_enums(blocks: list[Block], idx: int) -> None:

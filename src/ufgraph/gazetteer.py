@@ -49,7 +49,8 @@ class Jurisdiction:
     short: str
     level: str  # province | municipality | city | district | county
     parent: str  # name of the enclosing jurisdiction or ""
-    full: str  # 上海市杨浦区
+    full: str  # the name bodies carry: 上海市杨浦区 (districts repeat across cities), 安吉县
+    display: str = ""  # the article's place as reported: 上海市杨浦区, 浙江省湖州市安吉县
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,11 @@ class Gazetteer:
     # ---------------------------------------------------------------- places
     def jurisdiction(self, name: str) -> Jurisdiction | None:
         return self.jurisdictions.get(name)
+
+    def display(self, name: str | None) -> str | None:
+        """How the article's place is reported (``浙江省湖州市安吉县``)."""
+        j = self.jurisdictions.get(name or "")
+        return j.display if j else name
 
     def place(self, name: str | None) -> Place:
         """The :class:`Place` of a jurisdiction name (full, table name or short)."""
@@ -221,13 +227,25 @@ def load() -> Gazetteer:
     table = {r[0]: r for r in _rows("jurisdictions.tsv")}
 
     def full(name: str) -> str:
+        """Districts carry their city (鼓楼区 exists in several cities); the rest their own name."""
         r = table[name]
         parent = _col(r, 3)
-        return (full(parent) if parent and _col(r, 2) in ("district", "county") and parent in table else "") + name
+        return (full(parent) if parent in table and _col(r, 2) == "district" else "") + name
+
+    def display(name: str) -> str:
+        """The whole chain for districts and counties (浙江省湖州市安吉县); cities stand alone."""
+        r = table[name]
+        parent = _col(r, 3)
+        if parent in table and _col(r, 2) in ("district", "county"):
+            up = display(parent)
+            if _col(table[parent], 2) == "city" and _col(table[parent], 3) in table:
+                up = _col(table[parent], 3) + up
+            return up + name
+        return name
 
     jurisdictions: dict[str, Jurisdiction] = {}
     for name, r in table.items():
-        j = Jurisdiction(name, _col(r, 1), _col(r, 2), _col(r, 3), full(name))
+        j = Jurisdiction(name, _col(r, 1), _col(r, 2), _col(r, 3), full(name), display(name))
         jurisdictions.setdefault(j.full, j)
         jurisdictions.setdefault(name, j)
     for name, r in table.items():  # shorts last: a full name always wins

@@ -38,7 +38,7 @@ def extract(data: Normalised | bytes | str, source: str) -> ArticleRecord:
     rec = ArticleRecord(
         source=source,
         headline=doc.headline.text if doc.headline else None,
-        jurisdiction=place_name,
+        jurisdiction=gaz.display(place_name),
         meeting=extract_meeting(ctx),
         people=people,
         awards=extract_awards(ctx),

@@ -15,6 +15,7 @@ from .context import Context
 from .records import Award
 
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_STRONG = {"获评", "荣获", "被评为", "被授予", "评为"}  # verbs that always name an award
 _AWARDISH = re.compile(r"奖|优秀|先进|荣誉|称号|模范|标兵|示范|十佳|最美|表彰|成果")
 
 
@@ -30,6 +31,19 @@ def _num(s: str) -> int | None:
     if len(s) == 3 and s[1] == "十":
         return _CN.get(s[0], 0) * 10 + _CN.get(s[2], 0)
     return None
+
+
+def _person_or_body(ctx: Context, text: str) -> str:
+    """``广州市工商联办公室杜诗琪同志`` -> ``杜诗琪``: a recipient written with 同志 is the person
+    (the body before the name is where they work); other recipients stay as written."""
+    if not text.endswith("同志"):
+        return text
+    text = text[:-2]
+    for n in (3, 2, 4):
+        name, before = text[-n:], text[:-n]
+        if len(text) >= n and ctx.gaz.is_surname_start(name) and (not before or ctx.gaz.resolve_org(before, ctx.place)):
+            return name
+    return text
 
 
 def _split_and(ctx: Context, text: str) -> list[str]:
@@ -48,7 +62,7 @@ def extract_awards(ctx: Context) -> list[Award]:
     pat = re.compile(
         rf"(?P<recips>[^，。；：]+?)"
         rf"(?:等(?P<count>\d+|[一二两三四五六七八九十]{{1,3}})[{units}](?P<desc>[^，。；]*?))?"
-        rf"(?:分别)?(?P<verb>{verbs})(?P<award>[^，。；]+?)(?:荣誉称号|荣誉|称号)?(?=[，。；]|$)"
+        rf"(?:分别)?(?P<verb>{verbs})(?!奖)(?P<award>[^，。；]+?)(?:荣誉称号|荣誉|称号)?(?=[，。；]|$)"
     )
     out: list[Award] = []
     for block in ctx.doc.blocks:
@@ -58,7 +72,7 @@ def extract_awards(ctx: Context) -> list[Award]:
             sent = ctx.doc.text[s:e].rstrip("。！？")
             for clause in re.finditer(r"[^，。；]+", sent):
                 m = pat.fullmatch(clause.group(0))
-                if not m or not _AWARDISH.search(m.group("award")):
+                if not m or (m.group("verb") not in _STRONG and not _AWARDISH.search(m.group("award"))):
                     continue
                 c0 = s + clause.start()
                 if ctx.damaged(c0 + m.start("recips"), c0 + m.end("recips")):
@@ -75,7 +89,7 @@ def _award(ctx: Context, m: re.Match, s: int, e: int) -> Award | None:
     recips_text = re.sub(r"^(?:会上|会议上|其中|另外|此外|同时|经评选)", "", recips_text)
     conferred = None
     recips = [piece for r in re.split(r"、|以及", recips_text) if r for piece in _split_and(ctx, r)]
-    recips = [re.sub(r"同志$", "", r.strip()) for r in recips]
+    recips = [_person_or_body(ctx, r.strip()) for r in recips]
     recips = [r for r in recips if r and not ctx.gaz.is_collective(r)]
     if not recips:
         return None

@@ -16,8 +16,8 @@ def resolve(text: str, published: dt.date | None, name: str | None = None) -> tu
     """The ISO date a meeting sentence gives, and the span of the date words in ``text``.
 
     The year, when not written, comes from the meeting name (``2024年全市…会议``), else from the
-    publication date (the year whose date is on or before publication). ``日前``/``近日`` give the
-    dateline's date (the report's own day of reference).
+    publication date (the year whose date is on or before publication). ``日前``/``近日`` ("in recent
+    days") give no date.
     """
     m = FULL.search(text)
     if m:
@@ -36,6 +36,8 @@ def resolve(text: str, published: dt.date | None, name: str | None = None) -> tu
         except ValueError:
             return None, m.span()
     r = REL_RE.search(text)
+    if r and r.group(0) in ("日前", "近日"):
+        return None, r.span()  # 'in recent days': no day can be told
     if r and published is not None:
         return (published + dt.timedelta(days=RELATIVE[r.group(0)])).isoformat(), r.span()
     return None, None

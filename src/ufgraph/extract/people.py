@@ -65,11 +65,14 @@ class _Grammar:
             r"(?:(?:在会上|在会议上|会上|分别|先后|也|还|一同|共同|应邀|亲自|随后|最后|一起|同时)\s*)*"
         )
         self.award_giving = re.compile(r"^为[^，。；]{1,40}?(颁奖|颁发)")
+        roles = alternation(g.roles)
+        # 等8位同志作交流发言, 等企业家代表先后发言; 就做好…工作作交流发言
+        self.deferred = re.compile(rf"^(?:等[^，。；、]{{0,14}}?|(?:就|围绕|结合|针对|对)[^，。；]{{1,30}}?)({roles})")
         collective = alternation(g.collectives)
         # 杨茜，市委统战部…相关工作负责同志出席会议: a list closed by a collective, then the verb
         self.list_verb = re.compile(
             rf"^[，、,](?:[^。；！？]*?)(?:{collective}|等)(?:[^。；，、]{{0,4}}?)(?:应邀|一同|共同|也)?({alternation(g.roles)})")
-        self.also = re.compile(f"并(?:作|发表|致|作了|进行)?({alternation(g.roles)})")
+        self.also = re.compile(f"并(?:作|发表|致|作了|进行)?({alternation(g.roles)}|为[^，。；]{{1,30}}?颁奖)")
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -93,9 +96,9 @@ def name_at(ctx: Context, gr: _Grammar, text: str, p: int, limit: int) -> int | 
     if ctx.gaz.is_collective(text[p:limit]):
         return None
     m = _MINORITY.match(text, p, limit)
-    lengths: list[int] = []
     if m:
-        lengths = [m.end() - p]
+        dot = text.index("·", p)
+        lengths = list(range(dot + 2 - p, m.end() - p + 1))
     else:
         k = ctx.gaz.is_surname_start(text[p:limit])
         if not k:
@@ -111,9 +114,21 @@ def name_at(ctx: Context, gr: _Grammar, text: str, p: int, limit: int) -> int | 
     return None
 
 
+def is_bare_name(ctx: Context, s: str) -> bool:
+    """Whether ``s`` is a whole plausible name (a list item with no post)."""
+    if "·" in s:
+        return bool(re.fullmatch(rf"[{HAN}]{{1,6}}·[{HAN}]{{1,10}}", s))
+    k = ctx.gaz.is_surname_start(s)
+    return bool(k) and k + 1 <= len(s) <= k + 2 and bool(re.fullmatch(rf"[{HAN}]+", s)) \
+        and not ctx.gaz.is_collective(s) and not ctx.gaz.title_re.search(s)
+
+
 def _strip_noise(gr: _Grammar, s: str) -> tuple[str, int]:
-    m = gr.noise.match(s)
-    return (s[m.end():], m.end()) if m else (s, 0)
+    """Drop words that open a clause but are no part of a body (会上, 会议由, 启动仪式由…)."""
+    off = s.rfind("由") + 1  # passive: …由 BODY TITLE NAME 主持
+    m = gr.noise.match(s, off)
+    off = m.end() if m else off
+    return s[off:], off
 
 
 def _resolve(ctx: Context, written: str, inherit: str | None) -> Org | None:
@@ -179,6 +194,8 @@ def _chain_before(ctx: Context, gr: _Grammar, text: str, sent: tuple[int, int], 
     for s, e in reversed(segs[:-1]):
         post = _pure_post(ctx, gr, text, s, e)
         if post is None:
+            if _strip_noise(gr, text[s:e])[0] in ctx.gaz.grammar.get("descriptor", ()):
+                chain_start = s  # 无党派人士、南京大学教授冯子墨: a status, not a post
             break
         org_start, org, t = post
         parts.insert(0, (org_start, org, t, e))
@@ -206,7 +223,7 @@ def _mentions(ctx: Context, gr: _Grammar, sent: tuple[int, int]) -> list[Mention
         seg_start = max([s] + [i + 1 for i in range(s, ps) if text[i] in SEPS])
         lead, off = _strip_noise(gr, text[seg_start:ps])
         name_start = seg_start + off
-        if not (2 <= ps - name_start <= 6) or name_at(ctx, gr, text[: ps] + "，", name_start, ps + 1) != ps:
+        if not (2 <= ps - name_start <= 17) or name_at(ctx, gr, text[: ps] + "，", name_start, ps + 1) != ps:
             continue
         parts = []
         ok = True
@@ -222,68 +239,136 @@ def _mentions(ctx: Context, gr: _Grammar, sent: tuple[int, int]) -> list[Mention
     return out
 
 
+def _first_verb(gr: _Grammar, tail: str) -> tuple[str, int] | None:
+    """The role verb that opens ``tail`` (after 同志/等/adverbs, or deferred: 等…代表作发言,
+    就…作交流发言) and where it ends; None if the tail opens with none."""
+    rest = tail[gr.skip.match(tail).end():]
+    for text in (rest, tail):
+        m = gr.role.match(text)
+        if m:
+            return m.group(0), len(tail) - len(text) + m.end()
+        d = gr.deferred.match(text)
+        if d:
+            return d.group(1), len(tail) - len(text) + d.end(1)
+    return None
+
+
 def _roles(ctx: Context, gr: _Grammar, men: Mention, limit: int) -> None:
     """Fill ``men.roles`` from the verbs after the person (up to ``limit``)."""
-    text = ctx.doc.text
-    tail = text[men.tail:limit]
-    k = gr.skip.match(tail).end()
-    rest = tail[k:]
-    clause_end = re.search(r"[，。；]", rest)
-    clause = rest[: clause_end.start()] if clause_end else rest
-    m = gr.role.match(rest)
-    if m:
-        men.roles.append(ctx.gaz.roles[m.group(0)])
-        if ctx.gaz.roles[m.group(0)] == "deployed":
-            men.deploys.append(clause[m.end():])
+    tail = ctx.doc.text[men.tail:limit]
+    rest = tail[gr.skip.match(tail).end():]
+    first = _first_verb(gr, tail)
+    after = tail
+    if first:
+        verb, end = first
+        men.roles.append(ctx.gaz.roles[verb])
+        after = tail[end:]
+        if ctx.gaz.roles[verb] == "deployed":
+            men.deploys.append(re.split(r"[，。；]", after)[0])
+    elif gr.award_giving.match(rest):
+        men.roles.append("presented_awards")
     else:
-        a = gr.award_giving.match(rest)
         lv = gr.list_verb.match(tail)
-        if a:
-            men.roles.append("presented_awards")
-        elif lv and not gr.role.search(tail[: lv.start(1)]):
+        if lv and not gr.role.search(tail[: lv.start(1)]):
             men.roles.append(ctx.gaz.roles[lv.group(1)])
-    # 出席会议并讲话, 出席会议，并作讲话
-    scope = rest[: (re.search(r"[。；]", rest).start() if re.search(r"[。；]", rest) else len(rest))]
-    if men.roles:
-        for extra in gr.also.finditer(scope):
-            role = ctx.gaz.roles[extra.group(1)]
-            if role not in men.roles:
-                men.roles.append(role)
+    if not men.roles:
+        return
+    # 出席会议并讲话, 出席会议，并作讲话, 通报…并部署…, 出席会议并为获奖单位颁奖
+    scope = re.split(r"[。；]", after)[0]
+    for extra in gr.also.finditer(scope):
+        role = ctx.gaz.roles.get(extra.group(1), "presented_awards")
+        if role not in men.roles:
+            men.roles.append(role)
+        if role == "deployed":
+            men.deploys.append(re.split(r"[，。；]", scope[extra.end():])[0])
+
+
+def _bare_mentions(ctx: Context, gr: _Grammar, sent: tuple[int, int], known: set[str],
+                   taken: list[Mention]) -> list[Mention]:
+    """People named without a post: a known person named again (梁振华、邝伟明为…颁奖), or a list of
+    names closed by 等/a role verb (刘思远、张晓光…等8位同志作交流发言)."""
+    text = ctx.doc.text
+    out: list[Mention] = []
+    busy = [(m.chain_start, m.tail) for m in taken]
+    segs = _segments(text, *sent)
+    run: list[tuple[int, int]] = []
+    for k, (a, b) in enumerate(segs):
+        seg, off = _strip_noise(gr, text[a:b])
+        a += off
+        if any(x < b and a < y for x, y in busy):
+            run = []
+            continue
+        end = name_at(ctx, gr, text, a, b)
+        whole = is_bare_name(ctx, text[a:b])
+        if whole and (k + 1 < len(segs)) and text[b] in "、，,":
+            run.append((a, b))
+            continue
+        if end is not None and is_bare_name(ctx, text[a:end]):
+            tail = text[end:b]
+            after = tail[gr.skip.match(tail).end():]
+            closes = any(x is not None for x in (gr.role.match(after), gr.deferred.match(tail),
+                                                  gr.deferred.match(after), gr.award_giving.match(after)))
+            items = run + [(a, end)]
+            names = [text[x:y] for x, y in items]
+            if closes and (len(items) >= 2 or names[0] in known):
+                for x, y in items:
+                    out.append(Mention(text[x:y], x, y, x, y, [], sent))
+                count = re.match(r"^(?:同志)?等(\d+|[一二三四五六七八九十两]+)(?:位|名|人)", tail)
+                if count and count.group(1).isdigit() and int(count.group(1)) != len(items):
+                    ctx.warnings.append(f"{count.group(0)}: {len(items)} names listed ({'、'.join(names)})")
+            elif closes is False and text[a:end] in known and len(items) == 1:
+                pass
+        run = []
+    # a known person named alone inside a longer clause
+    for name in known:
+        for m in re.finditer(re.escape(name), text[sent[0]:sent[1]]):
+            a, b = sent[0] + m.start(), sent[0] + m.end()
+            if any(x < b and a < y for x, y in busy) or any(o.start < b and a < o.end for o in out):
+                continue
+            if a > sent[0] and text[a - 1] not in SEPS + "。：由":
+                continue
+            if name_at(ctx, gr, text, a, sent[1]) == b:
+                out.append(Mention(name, a, b, a, b, [], sent))
+    return out
 
 
 def extract_people(ctx: Context) -> tuple[list[Person], list[Deployment]]:
-    """Every titled person in the body, merged by name, with posts, roles and evidence."""
+    """Every person in the body, merged by name, with posts, roles and evidence."""
     gr = _Grammar(ctx)
     doc = ctx.doc
     excluded = set(doc.meta.reporters) | set(doc.meta.editors)
+    sentences = [sent for block in doc.blocks if block.kind in ("paragraph", "enum") for sent in block.sentences()]
+    titled: dict[tuple[int, int], list[Mention]] = {}
+    for sent in sentences:
+        found = [m for m in _mentions(ctx, gr, sent) if m.name not in excluded and not ctx.damaged(m.start, m.end)]
+        titled[sent] = _dedupe(found)
+    known = {m.name for ms in titled.values() for m in ms}
     people: dict[str, Person] = {}
     deployments: list[Deployment] = []
-    for block in doc.blocks:
-        if block.kind not in ("paragraph", "enum"):
-            continue
-        for sent in block.sentences():
-            mentions = [m for m in _mentions(ctx, gr, sent) if m.name not in excluded and not ctx.damaged(m.start, m.end)]
-            mentions = _dedupe(mentions)
-            for i, men in enumerate(mentions):
-                limit = mentions[i + 1].chain_start if i + 1 < len(mentions) else sent[1]
-                _roles(ctx, gr, men, max(limit, men.tail))
-            # list members with no verb take the next member's verbs
-            for i in range(len(mentions) - 2, -1, -1):
-                men, nxt = mentions[i], mentions[i + 1]
-                between = doc.text[men.tail:nxt.chain_start]
-                if not men.roles and re.fullmatch(r"[、，,；和及与\s]*", between):
-                    men.roles = list(nxt.roles)
-            for men in mentions:
-                ev = ctx.evidence(*sent)
-                person = Person(men.name, men.posts, [], _written(ctx, men), [ev])
-                for r in men.roles:
-                    person.add_role(r, ev)
-                if men.name in people:
-                    people[men.name].merge(person)
-                else:
-                    people[men.name] = person
-                for d in men.deploys:
-                    deployments.append(Deployment(men.name, d, ev))
+    for sent in sentences:
+        bare = [m for m in _bare_mentions(ctx, gr, sent, known, titled[sent])
+                if m.name not in excluded and not ctx.damaged(m.start, m.end)]
+        mentions = sorted(titled[sent] + bare, key=lambda m: m.start)
+        for i, men in enumerate(mentions):
+            limit = mentions[i + 1].chain_start if i + 1 < len(mentions) else sent[1]
+            _roles(ctx, gr, men, max(limit, men.tail))
+        # list members with no verb take the next member's verbs
+        for i in range(len(mentions) - 2, -1, -1):
+            men, nxt = mentions[i], mentions[i + 1]
+            between = doc.text[men.tail:nxt.chain_start]
+            if not men.roles and re.fullmatch(r"[、，,；和及与\s]*", between):
+                men.roles = [r for r in nxt.roles if r != "deployed"]
+        ev = ctx.evidence(*sent)
+        for men in mentions:
+            person = Person(men.name, men.posts, [], _written(ctx, men), [ev])
+            for r in men.roles:
+                person.add_role(r, ev)
+            if men.name in people:
+                people[men.name].merge(person)
+            else:
+                people[men.name] = person
+            for d in men.deploys:
+                deployments.append(Deployment(men.name, d, ev))
     return list(people.values()), deployments
 
 
