@@ -3,7 +3,8 @@ settle in headless Chromium (goal: 5,000 nodes built in < 2 s and settled in < 1
 
     python benchmarks/bench_viz.py                 # print the table
     python benchmarks/bench_viz.py --write         # also put it in BENCHMARKS.md ("Network views")
-    python benchmarks/bench_viz.py --screenshot docs/seed-graph.png   # the seed graph, as a PNG
+    ufgraph ingest data/samples --store /tmp/seed && \
+    python benchmarks/bench_viz.py --screenshot docs/seed-graph.png --store /tmp/seed   # the seed graph
 
 Synthetic graphs are shaped like ours: bodies in a sub-body tree, people holding 1–3 posts
 (popular bodies attract more), meetings with attendees and a chair, awards received by bodies,
@@ -155,12 +156,22 @@ def seed_graph() -> nx.MultiDiGraph:
     return project_all(store)
 
 
-def screenshot(out: Path) -> None:
+def store_graph(spec: str) -> nx.MultiDiGraph:
+    from ufgraph.store import open_store
+    from ufgraph.viz.projection import project_all
+
+    with open_store(spec, read_only=True, must_exist=True) as store:
+        return project_all(store)
+
+
+def screenshot(out: Path, store: str | None) -> None:
     from ufgraph.viz.chromium import Chromium
 
+    graph = store_graph(store) if store else seed_graph()
+    what = "ingested" if store else "gold records"
     with tempfile.TemporaryDirectory() as tmp, Chromium(width=1600, height=1000) as browser:
         page = Path(tmp) / "seed.html"
-        page.write_text(render_html(seed_graph(), heading="ufgraph · 上海 seed articles (2 articles, gold records)").html, "utf-8")
+        page.write_text(render_html(graph, heading=f"ufgraph · the two seed articles ({what})").html, "utf-8")
         tab = browser.new_tab()
         tab.navigate(page.as_uri())
         tab.wait_for("window.ufgraph && window.ufgraph.settled")
@@ -177,9 +188,11 @@ def main() -> None:
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--write", action="store_true", help="write the section into BENCHMARKS.md")
     ap.add_argument("--screenshot", type=Path, help="only write a PNG of the seed graph")
+    ap.add_argument("--store", help="with --screenshot: draw this store (e.g. after `ufgraph ingest data/samples "
+                    "--store S`) instead of the gold records")
     args = ap.parse_args()
     if args.screenshot:
-        screenshot(args.screenshot)
+        screenshot(args.screenshot, args.store)
         return
     builds = build_times([int(s) for s in args.sizes.split(",")], args.repeat)
     settles = [] if args.no_browser else settle_times([int(s) for s in args.settle_sizes.split(",")], args.repeat)

@@ -17,7 +17,7 @@
     edgeInfo[e.id] = { tip: e.tip, from: e.from, to: e.to };
     adjacency[e.from].push(e.to);
     adjacency[e.to].push(e.from);
-    var v = { id: e.id, from: e.from, to: e.to, color: { color: e.color, opacity: raw.meta.nodes > 2000 ? 0.35 : 0.8 } };
+    var v = { id: e.id, from: e.from, to: e.to, color: { color: e.color, highlight: e.color, hover: e.color, opacity: raw.meta.nodes > 2000 ? 0.35 : 0.8 } };
     if (e.label) { v.label = String(e.label); }
     visEdges.push(v);
   });
