@@ -101,13 +101,15 @@ class Gazetteer:
     place_re: re.Pattern = field(init=False)
     _body_re: re.Pattern = field(init=False)
     _party_re: re.Pattern = field(init=False)
+    _stem_tail_re: re.Pattern = field(init=False)
 
     def __post_init__(self) -> None:
         self.title_re = re.compile(f"(?:{alternation(self.titles)})")
         self.place_re = re.compile(f"(?:{alternation(self.jurisdictions)})")
         jpre = f"(?P<j>(?:{alternation(self.jurisdictions)})+|[省市区县州])"
         self._body_re = re.compile(f"{jpre}?(?P<stem>{alternation(self.bodies)})")
-        self._party_re = re.compile(f"(?P<party>{alternation(self.parties)})(?:{jpre})?(?P<stem>委员会|委|中央委员会|中央)")
+        self._stem_tail_re = re.compile(f"(?:{alternation(self.bodies)})$")
+        self._party_re = re.compile(f"(?P<party>{alternation(self.parties)})(?:{jpre})?(?P<stem>中央委员会|中央|委员会|委会|委)")
 
     # ---------------------------------------------------------------- places
     def jurisdiction(self, name: str) -> Jurisdiction | None:
@@ -172,6 +174,11 @@ class Gazetteer:
             return Org(written, canon.replace("{J}", fill), parent.replace("{J}", fill) or None, j, kind)
         if self.is_free_org(base):
             canon = base
+            tail = self._stem_tail_re.search(base)
+            if tail and tail.start() >= 2:
+                template = self.bodies[tail.group(0)][0]
+                if template.startswith("{J}"):  # 四川大学侨联 -> 四川大学归国华侨联合会
+                    return Org(written, template.replace("{J}", base[: tail.start()]), None, None, "other")
             if base[0] in _REL and not self.place_re.match(base[1:]):
                 j = self._j_full(base[0], place, None)
                 if j:

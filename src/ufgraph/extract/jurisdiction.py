@@ -7,6 +7,7 @@ its city (``上海市杨浦区``), so that ``市委`` in the text is the city's 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..document import Document
@@ -15,8 +16,42 @@ from ..gazetteer import Gazetteer
 _SPECIFIC = {"county": 4, "district": 3, "city": 2, "municipality": 1, "province": 0}
 
 
+_SCOPE = re.compile(r"全(省|市|区|县)|(省|市|区|县)(?:委|政府|政协|人大|工商联|侨联|长)")
+_LEVEL = {"省": "province", "市": "city", "区": "district", "县": "county"}
+
+
+def _scope_level(doc: Document) -> str | None:
+    """The level the article speaks at (全省/省委 → province), from the headline and first paragraph."""
+    paras = [b.text for b in doc.blocks if b.kind == "paragraph"][:1]
+    text = " ".join(([doc.headline.text] if doc.headline else []) + paras)
+    counts = Counter(_LEVEL[m.group(1) or m.group(2)] for m in _SCOPE.finditer(text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def infer_place(doc: Document, gaz: Gazetteer) -> str | None:
-    """Full name of the article's jurisdiction (``上海市``, ``上海市杨浦区``, ``浙江省``) or None."""
+    """Full name of the article's jurisdiction (``上海市``, ``上海市杨浦区``, ``浙江省``) or None.
+
+    A place named in the text is lifted to the level the article speaks at: ``全省侨务工作会议在
+    杭州召开`` is an article of 浙江省, not of 杭州市."""
+    found = _infer_named(doc, gaz)
+    level = _scope_level(doc)
+    if found is None or level is None:
+        return found
+    j = gaz.jurisdictions.get(found)
+    if j is None:
+        return found
+    rank = {"province": 0, "municipality": 0, "city": 1, "district": 2, "county": 2}
+    want = {"province": 0, "city": 1, "district": 2, "county": 2}[level]
+    while rank.get(j.level, 0) > want and j.parent in gaz.jurisdictions:
+        up = gaz.jurisdictions[j.parent]
+        if j.level in ("district", "county") and level == "city" and up.level in ("city", "municipality"):
+            j = up
+            break
+        j = up
+    return j.full
+
+
+def _infer_named(doc: Document, gaz: Gazetteer) -> str | None:
     def mentions(text: str) -> list[str]:
         return [gaz.jurisdictions[m.group(0)].full for m in gaz.place_re.finditer(text)]
 

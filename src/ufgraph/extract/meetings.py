@@ -68,10 +68,12 @@ def extract_meeting(ctx: Context) -> Meeting:
             if mb:
                 org = ctx.gaz.resolve_org(_org_text(mb.group("org")), ctx.place)
                 meeting.organiser = org.canonical if org else None
+            else:
+                meeting.organiser = _body_prefix(ctx, name)
             meeting.evidence = [ctx.evidence(s, e)]
             date, _ = dates.resolve(sent, ctx.published, name)
-            if date is None and block_first(ctx, s):
-                date, _ = dates.resolve(doc.text[paras[0].start:paras[0].end], ctx.published, name) if paras else (None, None)
+            if date is None and paras:
+                date, _ = dates.resolve(doc.text[paras[0].start:paras[0].end], ctx.published, name)
             meeting.date = date
             meeting.attendance_note = _attendance(ctx)
             return meeting
@@ -83,8 +85,17 @@ def _org_text(s: str) -> str:
     return re.sub(r"^(?:由|经)", "", s.strip())
 
 
-def block_first(ctx: Context, pos: int) -> bool:
-    return True
+def _body_prefix(ctx: Context, name: str) -> str | None:
+    """The body a meeting's name opens with (``成都市归国华侨联合会第十届…全体会议``,
+    ``广州市工商联（总商会）十五届…``): a body holding its own meeting organises it."""
+    for k in range(len(name) - 2, 2, -1):
+        head = name[:k]
+        if head.endswith(("（", "）")) and not re.search(r"（[^（）]*）$", head):
+            continue
+        org = ctx.gaz.resolve_org(head, ctx.place)
+        if org is not None and org.kind != "other":
+            return org.canonical
+    return None
 
 
 def _attendance(ctx: Context) -> str | None:

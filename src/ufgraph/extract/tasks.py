@@ -19,6 +19,8 @@ from .records import Task, WorkArea
 
 _STRIP = re.compile(r"(?:重点任务|主要任务|工作要点|重点工作|工作任务|主要工作)$")
 _YEAR = re.compile(r"^(\d{4})年度?")
+_SCOPE = re.compile(r"^(?:全国|全省|全市|全区|全县|全州)")  # 全市民族宗教工作 names the area 民族宗教工作
+_GENERIC = re.compile(r"^(?:各项)?(?:重点任务|主要任务|工作要点|重点工作|工作任务|主要工作|工作|任务)?$")
 
 
 def _area_name(heading: str) -> tuple[str, int | None]:
@@ -26,6 +28,7 @@ def _area_name(heading: str) -> tuple[str, int | None]:
     name = heading[y.end():] if y else heading
     name = _STRIP.sub("", name)
     name = re.sub(r"^[一二三四五六七八九十]{1,3}、", "", name)
+    name = _SCOPE.sub("", name)
     return name, int(y.group(1)) if y else None
 
 
@@ -58,12 +61,19 @@ def _key(s: str) -> str:
 
 
 def _link(ctx: Context, areas: list[WorkArea], deployments: list[Deployment]) -> None:
-    """Set ``deployed_by`` of each area a deployment names."""
+    """Set ``deployed_by`` of the area each deployment names. A generic deployment (部署了2024年重点
+    工作) goes to the only area left; a specific one naming no listed area becomes an area of its
+    own, without tasks (部署了2024年全省侨务工作)."""
     for d in deployments:
-        target = re.sub(r"(?:的)?(?:重点任务|主要任务|工作要点|重点工作|相关工作|有关工作)$", "", d.area_text.strip())
-        target = re.sub(r"^\d{4}年度?", "", target)
-        if not target:
+        target = re.sub(r"^了", "", d.area_text.strip())
+        y = _YEAR.match(target)
+        target = _SCOPE.sub("", target[y.end():] if y else target)
+        if _GENERIC.match(target):
+            free = [a for a in areas if not a.deployed_by]
+            if len(free) == 1:
+                free[0].deployed_by = d.person
             continue
+        target = re.sub(r"(?:的)?(?:重点任务|主要任务|工作要点|重点工作|相关工作|有关工作)$", "", target)
         best, best_score = None, 0.0
         tkey = ctx.gaz.work_area_key(target)
         for a in areas:
@@ -77,6 +87,8 @@ def _link(ctx: Context, areas: list[WorkArea], deployments: list[Deployment]) ->
                 best, best_score = a, score
         if best is not None and best_score >= 0.6:
             best.deployed_by = d.person
+        elif target.endswith("工作") and len(target) <= 20:
+            areas.append(WorkArea(target, None, d.person, [], int(y.group(1)) if y else None, [d.evidence]))
 
 
 def _overlap(a: str, b: str) -> float:
