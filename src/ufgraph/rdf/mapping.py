@@ -60,6 +60,8 @@ class ArticleGraph:
 
     def dataset(self) -> Dataset:
         ds = Dataset()
+        for prefix, ns in self.graph.namespaces():
+            ds.bind(prefix, ns)
         g = ds.graph(self.iri)
         for t in self.graph:
             g.add(t)
@@ -99,6 +101,9 @@ class _Builder:
     def __init__(self, record: Record):
         self.r = record
         self.g = Graph()
+        for prefix, ns in (("ufg", UFG._NS), ("org", ORG), ("foaf", FOAF), ("schema", SCHEMA), ("prov", PROV),
+                           ("skos", SKOS), ("ufgid", iris.ID_BASE)):
+            self.g.bind(prefix, ns, override=True)
         self.jur = _text(record.get("jurisdiction"))
         self.source = _text(record.get("source")) or "<unknown>"
         self.article = iris.article(_text(record.get("content_hash")), self.source)

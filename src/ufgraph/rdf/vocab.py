@@ -64,7 +64,6 @@ class UFG(DefinedNamespace):
     conferredBy: URIRef
     supervisedBy: URIRef
     received: URIRef
-    countStated: URIRef
     # task
     workArea: URIRef
     order: URIRef
