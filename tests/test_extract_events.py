@@ -1,0 +1,76 @@
+"""Meetings, dates, awards, work areas and tasks: invented articles per pattern."""
+
+from __future__ import annotations
+
+from ufgraph.extract import extract
+
+
+def test_meeting_name_place_date_year_from_name():
+    rec = extract("标题\n2月26日，2025年全市统战部长会议在某某会展中心召开。近300人出席会议。", "t.txt")
+    m = rec.meeting
+    assert (m.name, m.place, m.date, m.attendance_note) == ("2025年全市统战部长会议", "某某会展中心", "2025-02-26", "近300人出席会议")
+    assert m.evidence[0]["quote"].startswith("2月26日")
+
+
+def test_meeting_organiser_and_relative_date():
+    rec = extract("杭州市委统战部召开交流会\n2024-03-01 08:00 | 来源：杭州日报\n本报讯（记者 林一）昨天，市委统战部召开全市统战社会组织工作交流会。", "t.txt")
+    assert rec.meeting.organiser == "中共杭州市委统一战线工作部"
+    assert rec.meeting.date == "2024-02-29" and rec.published == "2024-03-01"
+    assert rec.outlet == "杭州日报" and rec.jurisdiction == "杭州市"
+
+
+def test_recently_gives_no_date():
+    rec = extract("标题\n2024-01-19 来源：成都日报\n日前，成都市侨联十届三次全委会议召开。", "t.txt")
+    assert rec.meeting.date is None
+
+
+def test_body_led_meeting_name_gives_organiser():
+    rec = extract("标题\n3月1日，南京市工商联（总商会）十届二次执委会议在南京召开。", "t.txt")
+    assert rec.meeting.organiser == "南京市工商业联合会"
+
+
+def test_award_list_with_supervisor_and_count_mismatch():
+    rec = extract("上海市委统战部召开会议\n会上，上海某甲联谊会、上海某乙促进会和上海某丙协会等4家市委统战部主管的社会组织获评2023年度优秀社会组织荣誉。", "t.txt")
+    a = rec.awards[0]
+    assert a.award == "2023年度优秀社会组织" and a.year == 2023
+    assert a.recipients == ["上海某甲联谊会", "上海某乙促进会", "上海某丙协会"]
+    assert a.supervised_by == "中共上海市委统一战线工作部" and a.count_stated == 4
+    assert any("4 recipients stated, 3 listed" in w for w in rec.warnings)
+
+
+def test_person_and_work_recipients_are_not_people_but_presenters_are():
+    rec = extract("标题\n某市工商联办公室任真同志获评2023年度优秀信息员。《同心实践研究》获评优秀成果一等奖。"
+                  "梁山、林海为获奖单位和个人颁奖。", "t.txt")
+    assert [a.recipients for a in rec.awards] == [["任真"], ["《同心实践研究》"]]
+    assert [(p.name, p.roles) for p in rec.people] == [("梁山", ["presented_awards"]), ("林海", ["presented_awards"])]
+
+
+def test_tasks_with_subtasks_and_deployment_alias():
+    text = ("上海市委统战部召开会议\n会上，市委统战部常务副部长韦明部署港澳台侨工作。\n"
+            "2024年港澳台、海外统战和侨务工作重点任务\n● 锻造品牌\n启动甲活动\n实施乙计划\n● 建强网络\n"
+            "各区负责同志出席会议。")
+    rec = extract(text, "t.txt")
+    (area,) = rec.work_areas
+    assert area.name == "港澳台、海外统战和侨务工作" and area.deployed_by == "韦明" and area.year == 2024
+    assert [(t.order, t.text, t.subtasks) for t in area.tasks] == [(1, "锻造品牌", ["启动甲活动", "实施乙计划"]), (2, "建强网络", [])]
+
+
+def test_generic_deployment_goes_to_the_only_area_and_numbered_tasks():
+    text = ("标题\n市民族宗教委党组书记、主任蒲松部署了2024年重点工作。\n2024年全市民族宗教工作重点任务\n"
+            "1.开展甲；\n2.推进乙；\n各区县负责同志参加会议。")
+    (area,) = extract(text, "t.txt").work_areas
+    assert (area.name, area.deployed_by) == ("民族宗教工作", "蒲松")
+    assert [t.text for t in area.tasks] == ["开展甲；", "推进乙；"]
+
+
+def test_deployment_without_task_list_is_an_area():
+    rec = extract("全省侨务工作会议在杭州召开\n会上，省委统战部副部长、省政府侨办主任盛夏部署了2024年全省侨务工作。", "t.txt")
+    assert rec.jurisdiction == "浙江省"
+    (area,) = rec.work_areas
+    assert (area.name, area.heading, area.deployed_by, area.tasks) == ("侨务工作", None, "盛夏", [])
+
+
+def test_yearbook_enumeration_tasks():
+    rec = extract("某市年鉴\n【统战工作】2023年，市委统战部扎实工作。一是加强引领；二是推进合作。", "t.txt")
+    (area,) = rec.work_areas
+    assert area.name == "统战工作" and [t.text for t in area.tasks] == ["加强引领", "推进合作"]

@@ -1,0 +1,53 @@
+"""The gazetteer: bodies resolved as patterns over any jurisdiction, titles, places, surnames."""
+
+from __future__ import annotations
+
+import pytest
+
+from ufgraph.gazetteer import load
+
+G = load()
+
+
+@pytest.mark.parametrize("place, written, canonical, parent", [
+    ("上海市", "市委统战部", "中共上海市委统一战线工作部", "中共上海市委"),
+    ("上海市", "市民宗局", "上海市民族和宗教事务局", "上海市人民政府"),
+    ("上海市", "市政府侨办", "上海市人民政府侨务办公室", "上海市人民政府"),
+    ("上海市", "民进市委", "中国民主促进会上海市委员会", "中国民主促进会"),
+    ("上海市杨浦区", "区委统战部", "中共上海市杨浦区委统一战线工作部", "中共上海市杨浦区委"),
+    ("上海市杨浦区", "市委", "中共上海市委", None),
+    ("浙江省", "省侨联", "浙江省归国华侨联合会", None),
+    ("浙江省", "杭州市委统战部", "中共杭州市委统一战线工作部", "中共杭州市委"),
+    ("安吉县", "县委", "中共安吉县委", None),
+    ("成都市", "市政协", "中国人民政治协商会议成都市委员会", None),
+    ("厦门市", "台盟中央", "台湾民主自治同盟中央委员会", "台湾民主自治同盟"),
+    ("成都市", "四川大学侨联", "四川大学归国华侨联合会", None),
+    ("上海市", "上海市某某服务商会", "上海市某某服务商会", None),
+])
+def test_resolve_org(place, written, canonical, parent):
+    org = G.resolve_org(written, G.place(place))
+    assert org is not None and (org.canonical, org.parent) == (canonical, parent)
+
+
+def test_not_a_body():
+    assert G.resolve_org("加强思想政治引领", G.place("上海市")) is None
+
+
+def test_inherited_jurisdiction():
+    assert G.resolve_org("统战部", G.place("上海市"), inherit="天津市").canonical == "中共天津市委统一战线工作部"
+
+
+def test_places_and_display():
+    assert G.place("杨浦区").levels == {"district": "上海市杨浦区", "city": "上海市", "province": "上海市"}
+    assert G.display("安吉县") == "浙江省湖州市安吉县"
+
+
+def test_titles_and_surnames():
+    assert G.titles["副市长"].implied_stem == "政府" and G.titles["一级巡视员"].kind == "rank"
+    assert G.is_surname_start("欧阳明轩") == 2 and G.is_surname_start("陈通") == 1
+    assert G.is_surname_start("会议") == 0
+    assert G.is_collective("相关负责同志") and not G.is_collective("陈通")
+
+
+def test_work_area_aliases():
+    assert G.work_area_key("港澳台侨工作") == "港澳台、海外统战和侨务工作"

@@ -1,0 +1,135 @@
+"""People, posts and roles: one small invented article per GENRE §2–3 pattern."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ufgraph.extract import extract
+from ufgraph.normalise import Damage, normalise
+
+HEAD = "上海市委统战部召开座谈会\n"
+
+
+def run(body: str, head: str = HEAD):
+    return extract(head + body, "t.txt")
+
+
+def person(rec, name):
+    found = [p for p in rec.people if p.name == name]
+    assert found, f"{name} not found in {[p.name for p in rec.people]}"
+    return found[0]
+
+
+def posts(p):
+    return [(x.title, x.org, x.org_as_written) for x in p.posts]
+
+
+def test_post_chain_inherits_party_committee_and_two_roles():
+    rec = run("5月6日，座谈会召开。市委常委、统战部部长严立本出席会议并讲话。")
+    p = person(rec, "严立本")
+    assert posts(p) == [("常委", "中共上海市委", "市委"), ("部长", "中共上海市委统一战线工作部", "统战部")]
+    assert p.posts[1].parent_org == "中共上海市委"
+    assert p.roles == ["attended", "spoke"]
+    assert p.role_evidence[0]["quote"].startswith("市委常委")
+
+
+def test_title_without_body_inherits_the_one_before():
+    rec = run("市民政局（市社会组织管理局）党组书记、局长郑可达出席会议。")
+    assert posts(person(rec, "郑可达")) == [("党组书记", "上海市民政局", "市民政局"), ("局长", "上海市民政局", "市民政局")]
+
+
+def test_implied_government_for_deputy_mayor():
+    rec = run("市委常委、副市长卫东来主持会议。")
+    p = person(rec, "卫东来")
+    assert posts(p)[1] == ("副市长", "上海市人民政府", "市") and p.roles == ["chaired"]
+
+
+def test_passive_chair_with_two_posts():
+    rec = run("会议由市委统战部二级巡视员、市欧美同学会党组书记柏青主持。")
+    p = person(rec, "柏青")
+    assert posts(p) == [("二级巡视员", "中共上海市委统一战线工作部", "市委统战部"),
+                        ("党组书记", "上海市欧美同学会", "市欧美同学会")]
+    assert p.roles == ["chaired"]
+
+
+def test_bracketed_posts_after_name_and_compound_surname():
+    rec = run("欧阳明轩（市侨联常委、上海某某侨商会会长）说，要做好工作。")
+    p = person(rec, "欧阳明轩")
+    assert [x.title for x in p.posts] == ["常委", "会长"]
+    assert p.posts[1].org == "上海某某侨商会" and p.roles == ["spoke"]
+
+
+def test_list_members_take_the_list_verb():
+    rec = run("市侨联党组书记、主席甘露，市民族宗教局副局长、一级巡视员葛成，市工商联副主席童颜，"
+              "市委统战部相关工作负责同志出席会议。")
+    for n in ("甘露", "葛成", "童颜"):
+        assert person(rec, n).roles == ["attended"]
+    assert posts(person(rec, "葛成"))[1] == ("一级巡视员", "上海市民族和宗教事务局", "市民族宗教局")
+    assert all("负责" not in p.name for p in rec.people)
+
+
+def test_democratic_party_committee_is_not_the_cpc():
+    rec = run("民进市委主委解立新、民盟市委专职副主委莫问等出席会议。")
+    assert posts(person(rec, "解立新")) == [("主委", "中国民主促进会上海市委员会", "民进市委")]
+    assert person(rec, "莫问").posts[0].parent_org == "中国民主同盟"
+    assert person(rec, "解立新").roles == ["attended"]
+
+
+def test_bare_name_list_with_count_and_warning():
+    rec = run("会上，陶一、鲁二、韦三等4位同志作交流发言。")
+    assert {p.name for p in rec.people} == {"陶一", "鲁二", "韦三"}
+    assert all(p.roles == ["spoke"] and p.posts == [] for p in rec.people)
+    assert any("等4位" in w for w in rec.warnings)
+
+
+def test_minority_name_with_dot():
+    rec = run("会议由市委统战部副部长阿依古丽·吐尔逊主持。")
+    assert person(rec, "阿依古丽·吐尔逊").roles == ["chaired"]
+
+
+def test_deferred_verbs():
+    rec = run("市侨联主席叶知秋就做好侨联工作作交流发言；某公司董事长祁连山等企业家代表先后发言。")
+    assert person(rec, "叶知秋").roles == ["spoke"]
+    assert person(rec, "祁连山").roles == ["spoke"]
+
+
+def test_precision_guards():
+    rec = run("会议深入学习习近平总书记关于统一战线工作的重要思想。市委统战部相关负责同志出席会议。"
+              "各区委常委、统战部部长，各区民宗办主任近200人出席会议。\n（记者 欧阳记）")
+    assert rec.people == []
+
+
+def test_reporter_named_in_the_body_furniture_is_not_a_person():
+    rec = run("本报讯（记者 苗青）市委常委、统战部部长麦田出席会议。")
+    assert [p.name for p in rec.people] == ["麦田"]
+
+
+def test_traditional_with_pinyin_keeps_written_form():
+    rec = extract("上海市委統(tǒng)戰(zhàn)部召開(kāi)座談會(huì)\n市委常委、統(tǒng)戰(zhàn)部部長(zhǎng)陳(chén)立新出席會(huì)議。", "t.txt")
+    p = person(rec, "陈立新")
+    assert p.written == "陳立新"
+    ev = p.evidence[0]
+    raw = "上海市委統(tǒng)戰(zhàn)部召開(kāi)座談會(huì)\n市委常委、統(tǒng)戰(zhàn)部部長(zhǎng)陳(chén)立新出席會(huì)議。"
+    assert "陳(chén)立新" in raw[ev["raw_start"]:ev["raw_end"]]
+
+
+def test_no_name_overlapping_a_damaged_span():
+    text = HEAD + "市委常委、统战部部长蓝天出席会议。"
+    n = normalise(text)
+    at = n.text.index("蓝天")
+    rs, re_ = n.raw_span(at, at + 2)
+    damaged = dataclasses.replace(n, damaged=(Damage(rs, re_, n.raw[rs:re_], "test"),))
+    assert extract(damaged, "t.txt").people == []
+
+
+def test_district_article_resolves_relative_bodies():
+    rec = extract("杨浦区委统战部召开会议\n6月8日，会议召开。区委常委、统战部部长韩梅出席会议。副区长陆地主持会议。", "t.txt")
+    assert rec.jurisdiction == "上海市杨浦区"
+    assert posts(person(rec, "韩梅"))[0] == ("常委", "中共上海市杨浦区委", "区委")
+    assert posts(person(rec, "陆地")) == [("副区长", "上海市杨浦区人民政府", "区")]
+
+
+def test_deployment_role_and_presenting_awards():
+    rec = run("市委常委、统战部部长严立本出席会议并为获奖单位颁奖。市委统战部副部长伍德部署民族宗教工作。")
+    assert person(rec, "严立本").roles == ["attended", "presented_awards"]
+    assert person(rec, "伍德").roles == ["deployed"]

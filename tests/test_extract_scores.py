@@ -1,0 +1,74 @@
+"""Score extraction on the seeds and the held-out corpus with a copy of the project scorer.
+
+Floors: the seeds must be perfect on every field; the corpus keeps a floor a little below what was
+measured when the floor was set (1.000 on every field, 2026-11-24), so a regression shows at once.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ufgraph.extract import extract_file
+
+from _score import score
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+FIELDS = ("people", "pairs", "triples", "triples_loose", "roles", "awards", "tasks", "meeting_date")
+SEED_FLOOR = dict.fromkeys(FIELDS, 1.0)
+CORPUS_FLOOR = dict.fromkeys(FIELDS, 0.95)
+
+
+def _records(paths):
+    return [extract_file(p).to_dict() for p in sorted(paths)]
+
+
+def _f1s(gold_dir: Path, records) -> dict[str, float]:
+    result, missing = score(str(gold_dir), json.loads(json.dumps(records, ensure_ascii=False)))
+    assert not missing, f"no prediction for {missing}"
+    return {k: v[2] for k, v in result.items()}
+
+
+def _check(f1s: dict[str, float], floors: dict[str, float]) -> None:
+    low = {k: round(f1s[k], 3) for k, floor in floors.items() if f1s[k] < floor}
+    assert not low, f"below the floor: {low} (floors {floors})"
+
+
+def test_seeds_score_perfectly():
+    _check(_f1s(TESTS / "seeds_gold", _records((ROOT / "data" / "samples").glob("*.txt"))), SEED_FLOOR)
+
+
+CORPUS = TESTS / "corpus"
+
+
+@pytest.mark.skipif(not (CORPUS / "gold").is_dir() or not any((CORPUS / "gold").glob("*.json")), reason="no corpus")
+def test_corpus_scores_above_floor():
+    _check(_f1s(CORPUS / "gold", _records((CORPUS / "articles").glob("*.txt"))), CORPUS_FLOOR)
+
+
+@pytest.mark.skipif(not (CORPUS / "encoded").is_dir(), reason="no encoded corpus")
+def test_encoded_corpus_scores_above_floor(tmp_path):
+    files = sorted((CORPUS / "encoded").glob("*.txt"))
+    for f in files:
+        shutil.copy(CORPUS / "gold" / f"{f.stem}.json", tmp_path / f"{f.stem}.json")
+    _check(_f1s(tmp_path, _records(files)), CORPUS_FLOOR)
+
+
+def test_every_record_has_the_contract_keys():
+    rec = extract_file(ROOT / "data" / "samples" / "000_863f9859c0c15b95.txt").to_dict()
+    assert list(rec)[:7] == ["source", "headline", "jurisdiction", "meeting", "people", "awards", "work_areas"]
+    for key in ("outlet", "published", "content_hash", "encoding", "warnings", "damaged"):
+        assert key in rec
+    p = rec["people"][0]
+    assert list(p)[:3] == ["name", "posts", "roles"] and {"written", "evidence", "role_evidence"} <= set(p)
+    assert list(p["posts"][0]) == ["title", "org", "org_as_written", "as_written", "parent_org", "evidence"]
+    area = rec["work_areas"][0]
+    assert list(area)[:4] == ["name", "heading", "deployed_by", "tasks"] and {"evidence", "year"} <= set(area)
+    assert list(area["tasks"][0]) == ["text", "subtasks", "evidence", "order"]
+    ev = p["evidence"][0]
+    assert set(ev) == {"quote", "raw_start", "raw_end"} and ev["raw_start"] < ev["raw_end"]
+    assert len(rec["content_hash"]) == 64
