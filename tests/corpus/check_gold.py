@@ -35,6 +35,21 @@ def clean(text: str) -> str:
     return text.translate(str.maketrans({",": "，", "(": "（", ")": "）", ";": "；"}))
 
 
+def read_text(path: pathlib.Path) -> str:
+    """Decode by BOM, else UTF-8, else GB18030, else Big5 (the corpora's encodings)."""
+    b = path.read_bytes()
+    if b.startswith(b"\xef\xbb\xbf"):
+        return b[3:].decode("utf-8")
+    if b[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return b.decode("utf-16")
+    for codec in ("utf-8", "gb18030", "big5"):
+        try:
+            return b.decode(codec)
+        except UnicodeDecodeError:
+            pass
+    raise ValueError(f"{path}: cannot decode")
+
+
 def key(s: str) -> str:
     return PUNCT.sub("", s)
 
@@ -42,7 +57,7 @@ def key(s: str) -> str:
 def check(gold_path: pathlib.Path, article: pathlib.Path) -> list[str]:
     errs: list[str] = []
     g = json.loads(gold_path.read_text(encoding="utf-8"))
-    raw = article.read_text(encoding="utf-8")
+    raw = read_text(article)
     t = clean(raw)
     tk = key(t)
     e = errs.append
