@@ -102,12 +102,14 @@ class Gazetteer:
     _body_re: re.Pattern = field(init=False)
     _party_re: re.Pattern = field(init=False)
     _stem_tail_re: re.Pattern = field(init=False)
+    _collective_re: re.Pattern = field(init=False)
 
     def __post_init__(self) -> None:
         self.title_re = re.compile(f"(?:{alternation(self.titles)})")
         self.place_re = re.compile(f"(?:{alternation(self.jurisdictions)})")
         jpre = f"(?P<j>(?:{alternation(self.jurisdictions)})+|[省市区县州])"
         self._body_re = re.compile(f"{jpre}?(?P<stem>{alternation(self.bodies)})")
+        self._collective_re = re.compile(f"(?:{alternation(self.collectives)})")
         self._stem_tail_re = re.compile(f"(?:{alternation(self.bodies)})$")
         self._party_re = re.compile(f"(?P<party>{alternation(self.parties)})(?:{jpre})?(?P<stem>中央委员会|中央|委员会|委会|委)")
 
@@ -138,8 +140,8 @@ class Gazetteer:
         """Full name of a written jurisdiction prefix (``上海市杨浦区``, ``市``) or the inherited one."""
         if not written:
             return inherit or place.name
-        if written in _REL:
-            return place.at(_REL[written]) or place.name
+        if written in _REL:  # 区委 in a city article names some district: left unresolved (None)
+            return place.at(_REL[written])
         found = None
         for m in self.place_re.finditer(written):
             found = self.jurisdictions[m.group(0)].full
@@ -165,13 +167,13 @@ class Gazetteer:
             if m.group("stem").startswith("中央"):
                 return Org(written, f"{full}中央委员会", full, None, "democratic_party")
             j = self._j_full(m.group("j"), place, None)
-            return Org(written, f"{full}{j or ''}委员会", full, j, "democratic_party")
+            return Org(written, f"{full}{j or m.group('j') or ''}委员会", full, j or m.group("j"), "democratic_party")
         m = self._body_re.fullmatch(base)
         if m:
             j = self._j_full(m.group("j"), place, inherit)
             canon, parent, kind = self.bodies[m.group("stem")]
-            fill = (j or "")
-            return Org(written, canon.replace("{J}", fill), parent.replace("{J}", fill) or None, j, kind)
+            fill = j or m.group("j") or ""  # an unknown place stays as written: 中共区委
+            return Org(written, canon.replace("{J}", fill), parent.replace("{J}", fill) or None, fill or None, kind)
         if self.is_free_org(base):
             canon = base
             tail = self._stem_tail_re.search(base)
@@ -201,7 +203,7 @@ class Gazetteer:
 
     def is_collective(self, text: str) -> bool:
         """Whether ``text`` (a candidate name) is a collective mention such as 相关负责同志."""
-        return any(text.startswith(c) for c in self.collectives)
+        return self._collective_re.match(text) is not None
 
     def work_area_key(self, text: str) -> str | None:
         """The canonical work area that ``text`` names (by canonical name or an alias)."""

@@ -26,6 +26,7 @@ from .records import Person, Post
 
 SEPS = "、，,；"
 HAN = r"\u4e00-\u9fff"
+_COUNT = r"(?:\d+|[一二两三四五六七八九十]+)"
 _MINORITY = re.compile(rf"[{HAN}]{{1,6}}·[{HAN}]{{1,10}}")
 
 
@@ -56,18 +57,19 @@ class _Grammar:
 
     def __init__(self, ctx: Context) -> None:
         g = ctx.gaz
-        self.followers = sorted(g.grammar.get("name_follower", []), key=len, reverse=True)
+        # a name ends before a follower word or a count of people (郑十、冯十一两位同志作发言)
+        self.follower = re.compile(rf"(?:{alternation(g.grammar.get('name_follower', []))}|(?:\d+|十?[两二三四五六七八九十])(?:位|名))")
         self.noise = re.compile(f"^(?:{alternation(g.grammar.get('lead_noise', []))})+")
         self.post = re.compile(f"(?P<org>.*?)(?P<title>{alternation(g.titles)})$")
         self.role = re.compile(f"(?:{alternation(g.roles)})")
         self.skip = re.compile(
-            r"^(?:同志)?(?:等(?:\d+|[一二三四五六七八九十两]+)?(?:位|名|人)?(?:同志|领导|负责同志)?)?"
+            rf"^(?:同志)?(?:等?{_COUNT}?(?:位|名|人)?(?:同志|领导|负责同志)?)?"
             r"(?:(?:在会上|在会议上|会上|分别|先后|也|还|一同|共同|应邀|亲自|随后|最后|一起|同时)\s*)*"
         )
         self.award_giving = re.compile(r"^为[^，。；]{1,40}?(颁奖|颁发)")
         roles = alternation(g.roles)
         # 等8位同志作交流发言, 等企业家代表先后发言; 就做好…工作作交流发言
-        self.deferred = re.compile(rf"^(?:等[^，。；、]{{0,14}}?|(?:就|围绕|结合|针对|对)[^，。；]{{1,30}}?)({roles})")
+        self.deferred = re.compile(rf"^(?:等[^，。；、]{{0,14}}?|(?:就|围绕|结合|针对|对|在)[^，。；]{{0,30}}?)({roles})")
         collective = alternation(g.collectives)
         # 杨茜，市委统战部…相关工作负责同志出席会议: a list closed by a collective, then the verb
         self.list_verb = re.compile(
@@ -108,8 +110,7 @@ def name_at(ctx: Context, gr: _Grammar, text: str, p: int, limit: int) -> int | 
         e = p + n
         if e > limit or not re.fullmatch(rf"[{HAN}·]+", text[p:e]):
             continue
-        rest = text[e:limit]
-        if not rest or any(rest.startswith(f) for f in gr.followers):
+        if e == limit or gr.follower.match(text, e, limit):
             return e
     return None
 
@@ -125,7 +126,8 @@ def is_bare_name(ctx: Context, s: str) -> bool:
 
 def _strip_noise(gr: _Grammar, s: str) -> tuple[str, int]:
     """Drop words that open a clause but are no part of a body (会上, 会议由, 启动仪式由…)."""
-    off = s.rfind("由") + 1  # passive: …由 BODY TITLE NAME 主持
+    # passive 由 and invitations (会议邀请了 BODY TITLE NAME): the body starts after the last one
+    off = max(s.rfind(w) + len(w) if w in s else 0 for w in ("由", "邀请了", "邀请", "特邀"))
     m = gr.noise.match(s, off)
     off = m.end() if m else off
     return s[off:], off
@@ -356,7 +358,7 @@ def extract_people(ctx: Context) -> tuple[list[Person], list[Deployment]]:
         for i in range(len(mentions) - 2, -1, -1):
             men, nxt = mentions[i], mentions[i + 1]
             between = doc.text[men.tail:nxt.chain_start]
-            if not men.roles and re.fullmatch(r"[、，,；和及与\s]*", between):
+            if not men.roles and re.fullmatch(r"(?:同志)?[、，,；和及与\s]*", between):
                 men.roles = [r for r in nxt.roles if r != "deployed"]
         ev = ctx.evidence(*sent)
         for men in mentions:
