@@ -74,3 +74,16 @@ def test_yearbook_enumeration_tasks():
     rec = extract("某市年鉴\n【统战工作】2023年，市委统战部扎实工作。一是加强引领；二是推进合作。", "t.txt")
     (area,) = rec.work_areas
     assert area.name == "统战工作" and [t.text for t in area.tasks] == ["加强引领", "推进合作"]
+
+
+def test_conferred_title_with_count():
+    rec = extract("标题\n会上，市委统战部授予南京某甲商会、南京某乙协会等2家单位“同心示范点”称号。", "t.txt")
+    (a,) = rec.awards
+    assert (a.award, a.recipients, a.count_stated) == ("同心示范点", ["南京某甲商会", "南京某乙协会"], 2)
+    assert a.conferred_by == "中共上海市委统一战线工作部" or a.conferred_by.endswith("统一战线工作部")
+    assert not rec.warnings or all("stated" not in w for w in rec.warnings)
+
+
+def test_body_wins_an_award():
+    (a,) = extract("标题\n复旦大学荣获2017年度上海统战工作实践创新成果特色奖。", "t.txt").awards
+    assert (a.recipients, a.year) == (["复旦大学"], 2017)

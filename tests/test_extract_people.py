@@ -133,3 +133,23 @@ def test_deployment_role_and_presenting_awards():
     rec = run("市委常委、统战部部长严立本出席会议并为获奖单位颁奖。市委统战部副部长伍德部署民族宗教工作。")
     assert person(rec, "严立本").roles == ["attended", "presented_awards"]
     assert person(rec, "伍德").roles == ["deployed"]
+
+
+def test_attendees_sentence_invitation_and_speech_in_clause():
+    rec = run("出席会议的还有市委常委、统战部部长麦冬，副市长韦青。会议邀请了市社会主义学院院长戴维作专题辅导报告。"
+              "麦冬在讲话中指出，要做好工作。")
+    assert person(rec, "韦青").roles == ["attended"]
+    assert person(rec, "麦冬").roles == ["attended", "spoke"]
+    assert posts(person(rec, "戴维")) == [("院长", "上海市社会主义学院", "市社会主义学院")]
+    assert person(rec, "戴维").roles == ["spoke"]
+
+
+def test_relative_body_of_another_level_stays_unresolved():
+    rec = extract("南京市召开会议\n区委常委、统战部部长钱江同志，市委统战部副部长孙河同志分别作交流发言。", "t.txt")
+    assert posts(person(rec, "钱江")) == [("常委", "中共区委", "区委"), ("部长", "中共区委统一战线工作部", "统战部")]
+    assert person(rec, "钱江").roles == ["spoke"] and person(rec, "孙河").roles == ["spoke"]
+
+
+def test_name_before_a_count():
+    rec = run("郑十、冯十一两位同志作典型发言。")
+    assert [p.name for p in rec.people] == ["郑十", "冯十一"]

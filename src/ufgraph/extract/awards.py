@@ -64,6 +64,12 @@ def extract_awards(ctx: Context) -> list[Award]:
         rf"(?:等(?P<count>\d+|[一二两三四五六七八九十]{{1,3}})[{units}](?P<desc>[^，。；]*?))?"
         rf"(?:分别)?(?P<verb>{verbs})(?!奖)(?P<award>[^，。；]+?)(?:荣誉称号|荣誉|称号)?(?=[，。；]|$)"
     )
+    # 市委统战部授予上海某甲、上海某乙等2家单位“同心示范点”称号
+    grant = re.compile(
+        rf"(?P<org>[^，。；]{{2,30}}?)(?:授予|命名)(?P<recips>[^，。；“]+?)"
+        rf"(?:等(?P<count>\d+|[一二两三四五六七八九十]{{1,3}})[{units}](?P<desc>[^，。；“]*?))?"
+        rf"(?P<award>“[^”]+”[^，。；]{{0,10}}?)(?:荣誉称号|荣誉|称号)"
+    )
     out: list[Award] = []
     for block in ctx.doc.blocks:
         if block.kind not in ("paragraph", "enum", "bullet"):
@@ -72,7 +78,10 @@ def extract_awards(ctx: Context) -> list[Award]:
             sent = ctx.doc.text[s:e].rstrip("。！？")
             for clause in re.finditer(r"[^，。；]+", sent):
                 m = pat.fullmatch(clause.group(0))
-                if not m or (m.group("verb") not in _STRONG and not _AWARDISH.search(m.group("award"))):
+                g = grant.fullmatch(clause.group(0)) if not m else None
+                if g is not None:
+                    m = g
+                elif not m or (m.group("verb") not in _STRONG and not _AWARDISH.search(m.group("award"))):
                     continue
                 c0 = s + clause.start()
                 if ctx.damaged(c0 + m.start("recips"), c0 + m.end("recips")):
@@ -94,6 +103,10 @@ def _award(ctx: Context, m: re.Match, s: int, e: int) -> Award | None:
     if not recips:
         return None
     name = m.group("award").strip()
+    name = re.sub(r"^“([^”]+)”$", r"\1", name)
+    if "org" in m.groupdict() and m.group("org"):
+        org = ctx.gaz.resolve_org(re.sub(r"^(?:会上|会议上|会议)", "", m.group("org")), ctx.place)
+        conferred = org.canonical if org else m.group("org")
     conf = re.match(r"^(?P<org>[^，。；]{2,30}?)(?:授予|颁发)(?P<award>.+)$", name)
     if conf:
         org = ctx.gaz.resolve_org(conf.group("org"), ctx.place)

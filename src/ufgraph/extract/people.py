@@ -26,6 +26,7 @@ from .records import Person, Post
 
 SEPS = "、，,；"
 HAN = r"\u4e00-\u9fff"
+_ATTENDEES = re.compile(r"(?:出席|参加)(?:会议|活动|大会|座谈会)?的(?:还)?有")
 _COUNT = r"(?:\d+|[一二两三四五六七八九十]+)"
 _MINORITY = re.compile(rf"[{HAN}]{{1,6}}·[{HAN}]{{1,10}}")
 
@@ -354,6 +355,11 @@ def extract_people(ctx: Context) -> tuple[list[Person], list[Deployment]]:
         for i, men in enumerate(mentions):
             limit = mentions[i + 1].chain_start if i + 1 < len(mentions) else sent[1]
             _roles(ctx, gr, men, max(limit, men.tail))
+        # 出席会议的有…: everyone the sentence names attended
+        if _ATTENDEES.match(doc.text, sent[0]):
+            for men in mentions:
+                if not men.roles:
+                    men.roles.append("attended")
         # list members with no verb take the next member's verbs
         for i in range(len(mentions) - 2, -1, -1):
             men, nxt = mentions[i], mentions[i + 1]
