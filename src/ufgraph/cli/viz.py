@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
 from ._app import app
 from ._errors import friendly
 
+if TYPE_CHECKING:
+    from ..viz.projection import Selection
 
-def _selection(focus: List[str], depth: int, types: Optional[str], since: Optional[str], until: Optional[str]):
+
+def _selection(focus: List[str], depth: int, types: Optional[str], since: Optional[str], until: Optional[str]) -> "Selection":
     from ..viz.projection import Selection
 
     kinds = [t.strip() for t in types.split(",") if t.strip()] if types else None
@@ -50,7 +53,6 @@ def rank(
     by: str = typer.Option("degree", "--by", help="degree or betweenness."),
     top: int = typer.Option(20, "--top", min=1, help="How many people and bodies to list."),
     fmt: str = typer.Option("table", "--format", help="table, json or csv."),
-    types: Optional[str] = typer.Option(None, "--types", hidden=True),
     since: Optional[str] = typer.Option(None, "--since", help="Only posts observed on or after DATE."),
     until: Optional[str] = typer.Option(None, "--until", help="Only posts observed on or before DATE."),
     store: Optional[str] = typer.Option(None, "--store", help="Store path or URL (default: UFGRAPH_STORE or ./ufgraph-store)."),
@@ -66,5 +68,5 @@ def rank(
     if fmt not in ("table", "json", "csv"):
         raise UfgraphError(f"--format: choose table, json or csv, not {fmt!r}")
     with open_store(store, read_only=True, must_exist=True) as st:
-        graph = project(st, _selection([], 1, types, since, until))
+        graph = project(st, _selection([], 1, None, since, until))
     typer.echo(format_ranking(run(graph, by, top), fmt, by), nl=False)
