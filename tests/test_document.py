@@ -76,3 +76,10 @@ def test_evidence_maps_to_raw_offsets():
     ev = d.evidence(b.start, b.end)
     assert ev["quote"] == "陈通出席。"
     assert n.raw[ev["raw_start"]:ev["raw_end"]].startswith("陳(chén)通")
+
+
+def test_staff_lines_split_writers_and_editors():
+    d = doc("标题\n正文。\n（撰稿：顾一 审稿：马二）")
+    assert (d.meta.reporters, d.meta.editors, [b.text for b in d.body]) == (["顾一"], ["马二"], ["正文。"])
+    d = doc("标题\n某日报讯（记者 周三 通讯员 李四）今天，会议召开。")
+    assert d.meta.reporters == ["周三", "李四"] and [b.text for b in d.body] == ["今天，会议召开。"]

@@ -29,7 +29,10 @@ _REPORTER_LEAD = re.compile(
     r"\s*(?:[（(](?:记者|通讯员|作者)[^）)]*[）)])?\s*"
 )
 _REPORTER_NAMES = re.compile(r"(?:记者|通讯员|作者|撰稿)\s*[：:]?\s*((?:[\u4e00-\u9fff·]{2,5}[\s、，,]*)+)")
-_BYLINE = re.compile(r"^[（(]?\s*(?:记者|通讯员|作者|撰稿|摄影|图|文)\s*[：:]?\s*[\u4e00-\u9fff·、，,\s]{2,30}[）)]?$")
+_BYLINE = re.compile(r"^[（(]?\s*(?:记者|通讯员|作者|撰稿|摄影|图|文)\s*[：:]?\s*[\u4e00-\u9fff·、，,：:\s]{2,40}[）)]?$")
+_STAFF = re.compile(r"(?P<role>记者|通讯员|作者|撰稿|摄影|责编|责任编辑|编辑|审稿|审核|校对)\s*[：:]?\s*"
+                    r"(?P<names>[\u4e00-\u9fff·]{2,5}(?:[、，,\s]+(?!记者|通讯员|作者|撰稿|摄影|责编|责任编辑|编辑|审稿|审核|校对)[\u4e00-\u9fff·]{2,5})*)")
+_WRITERS = {"记者", "通讯员", "作者", "撰稿", "摄影"}
 _META_ONLY = re.compile(r"^[\s|｜]*(?:发布时间|发布日期|时间|日期|来源|字号|分享到|打印|关闭|浏览次数|阅读)[^\n]{0,60}$")
 
 HEADING_TASKS = re.compile(r"^(?:\d{4}年度?)?[^。；●]{2,40}?(?:重点任务|主要任务|工作要点|重点工作|工作任务|主要工作)$")
@@ -92,16 +95,6 @@ class Document:
         rs, re_ = self.norm.raw_span(start, end)
         return {"quote": self.norm.text[start:end], "raw_start": rs, "raw_end": re_}
 
-    def sentence_at(self, pos: int) -> tuple[int, int]:
-        """The sentence span (within its block) that contains normalised offset ``pos``."""
-        for b in self.blocks + ([self.headline] if self.headline else []):
-            if b.start <= pos < b.end:
-                for s, e in b.sentences():
-                    if s <= pos < e:
-                        return s, e
-                return b.start, b.end
-        return pos, pos
-
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """Spans of the sentences of ``text`` (closing quotes stay with their sentence)."""
@@ -119,6 +112,14 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     if text[start:].strip():
         out.append((offset + start, offset + n))
     return out
+
+
+_STAFF_WORDS = {"记者", "通讯员", "作者", "撰稿", "摄影", "审稿", "编辑", "本报", "实习生"}
+
+
+def _names(text: str) -> list[str]:
+    """The people of a byline (``周舟 通讯员 李沁`` -> 周舟, 李沁)."""
+    return [x for x in re.split(r"[、，,\s]+|(?:记者|通讯员|作者|撰稿|摄影|审稿|实习生)[：:]?", text) if x and x not in _STAFF_WORDS]
 
 
 def _date(y: str, m: str, d: str) -> dt.date | None:
@@ -151,9 +152,9 @@ def _meta_line(line: str, meta: Meta) -> bool:
             meta.published_text = pub.group(0)
         return True
     if _BYLINE.match(s):
-        m = _REPORTER_NAMES.search(s)
-        if m:
-            meta.reporters += [x for x in re.split(r"[、，,\s]+", m.group(1)) if x]
+        for m in _STAFF.finditer(s):
+            names = _names(m.group("names"))
+            (meta.reporters if m.group("role") in _WRITERS else meta.editors).extend(names)
         return True
     return bool(_META_ONLY.match(s))
 
@@ -187,7 +188,7 @@ def parse(norm: Normalised) -> Document:
             meta.spans.append((start, start + len(lead)))
             names = _REPORTER_NAMES.search(lead)
             if names:
-                meta.reporters += [x for x in re.split(r"[、，,\s]+", names.group(1).rstrip("）)")) if x]
+                meta.reporters += _names(names.group(1).rstrip("）)"))
             if m.group("agency") and m.group("m"):
                 meta.dateline_date = (int(m.group("m")), int(m.group("d")))
             if m.group("agency") and not meta.outlet:

@@ -11,26 +11,11 @@ from __future__ import annotations
 import re
 
 from ..gazetteer import alternation
-from .context import Context
+from .context import Context, cn_int
 from .records import Award
 
-_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _STRONG = {"获评", "荣获", "被评为", "被授予", "评为"}  # verbs that always name an award
 _AWARDISH = re.compile(r"奖|优秀|先进|荣誉|称号|模范|标兵|示范|十佳|最美|表彰|成果")
-
-
-def _num(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    if len(s) == 1:
-        return _CN.get(s)
-    if len(s) == 2 and s[0] == "十":
-        return 10 + _CN.get(s[1], 0)
-    if len(s) == 2 and s[1] == "十":
-        return _CN.get(s[0], 0) * 10
-    if len(s) == 3 and s[1] == "十":
-        return _CN.get(s[0], 0) * 10 + _CN.get(s[2], 0)
-    return None
 
 
 def _person_or_body(ctx: Context, text: str) -> str:
@@ -118,7 +103,7 @@ def _award(ctx: Context, m: re.Match, s: int, e: int) -> Award | None:
     if sm:
         org = ctx.gaz.resolve_org(sm.group("org"), ctx.place)
         supervised = org.canonical if org else sm.group("org")
-    count = _num(m.group("count")) if m.group("count") else None
+    count = cn_int(m.group("count")) if m.group("count") else None
     year_m = re.search(r"(\d{4})年", name)
     award = Award(name, supervised, count, recips, int(year_m.group(1)) if year_m else None, conferred,
                   [ctx.evidence(s, e)])

@@ -23,3 +23,21 @@ class Context:
 
     def damaged(self, start: int, end: int) -> bool:
         return bool(self.doc.norm.damaged) and self.doc.norm.is_damaged(start, end)
+
+
+_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def cn_int(s: str) -> int | None:
+    """A stated count as a number: ``6``, ``六``, ``十二``, ``二十``, ``二十三``."""
+    if s.isdigit():
+        return int(s)
+    if len(s) == 1:
+        return _CN.get(s)
+    if len(s) == 2 and s[0] == "十":
+        return 10 + _CN.get(s[1], 0)
+    if len(s) == 2 and s[1] == "十":
+        return _CN.get(s[0], 0) * 10
+    if len(s) == 3 and s[1] == "十":
+        return _CN.get(s[0], 0) * 10 + _CN.get(s[2], 0)
+    return None

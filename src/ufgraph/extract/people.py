@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..gazetteer import Org, alternation
-from .context import Context
+from .context import Context, cn_int
 from .records import Person, Post
 
 SEPS = "、，,；"
@@ -317,10 +317,8 @@ def _bare_mentions(ctx: Context, gr: _Grammar, sent: tuple[int, int], known: set
                 for x, y in items:
                     out.append(Mention(text[x:y], x, y, x, y, [], sent))
                 count = re.match(r"^(?:同志)?等(\d+|[一二三四五六七八九十两]+)(?:位|名|人)", tail)
-                if count and count.group(1).isdigit() and int(count.group(1)) != len(items):
+                if count and cn_int(count.group(1)) != len(items):
                     ctx.warnings.append(f"{count.group(0)}: {len(items)} names listed ({'、'.join(names)})")
-            elif closes is False and text[a:end] in known and len(items) == 1:
-                pass
         run = []
     # a known person named alone inside a longer clause
     for name in known:
