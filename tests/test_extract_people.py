@@ -153,3 +153,12 @@ def test_relative_body_of_another_level_stays_unresolved():
 def test_name_before_a_count():
     rec = run("郑十、冯十一两位同志作典型发言。")
     assert [p.name for p in rec.people] == ["郑十", "冯十一"]
+
+
+def test_committee_after_a_party_body_is_the_partys():
+    rec = extract("九三学社上海市委召开会议\n九三学社中央副主席、上海市委主委钱江出席会议并讲话。社市委专职副主委吕布作工作报告。"
+                  "市政府侨办主任陶潜到会指导并讲话。", "t.txt")
+    assert posts(person(rec, "钱江"))[1] == ("主委", "九三学社上海市委员会", "上海市委")
+    assert posts(person(rec, "吕布")) == [("专职副主委", "九三学社上海市委员会", "社市委")]
+    assert person(rec, "吕布").roles == ["reported"]
+    assert person(rec, "陶潜").roles == ["attended", "spoke"]

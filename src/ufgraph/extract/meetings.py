@@ -54,7 +54,7 @@ def extract_meeting(ctx: Context) -> Meeting:
             off = c0 + (lead.end() if lead else 0)
             mb = pb.match(body)
             ma = pa.match(body) if not mb else None
-            if mb and ctx.gaz.resolve_org(_org_text(mb.group("org")), ctx.place) is None and not mb.group("org").startswith(("在", "于")):
+            if mb and not _convener(ctx, mb.group("org")):
                 mb = None
                 ma = pa.match(body)
             m = mb or ma
@@ -79,6 +79,12 @@ def extract_meeting(ctx: Context) -> Meeting:
             return meeting
     meeting.attendance_note = _attendance(ctx)
     return meeting
+
+
+def _convener(ctx: Context, text: str) -> bool:
+    """Whether ``text`` can convene a meeting: a body, or a place (西湖区召开…会议)."""
+    t = _org_text(text)
+    return ctx.gaz.resolve_org(t, ctx.place) is not None or t in ctx.gaz.jurisdictions or t.startswith(("在", "于"))
 
 
 def _org_text(s: str) -> str:

@@ -17,6 +17,7 @@ the verb of the list (``A，B，C出席会议``).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -170,6 +171,11 @@ def build_posts(ctx: Context, parts: list[tuple[int, str, str, int]]) -> list[Po
             org = _resolve(ctx, written, prev.jurisdiction if prev else None)
             if org is not None and org.as_written != written:
                 as_org = org.as_written
+            if org is not None and prev is not None and prev.kind == "democratic_party" and prev.parent \
+                    and org.kind == "party" and org.parent is None:
+                # 九三学社中央副主席、上海市委主委: the committee is the party's, not the CPC's
+                org = dataclasses.replace(org, canonical=f"{prev.parent}{org.jurisdiction or ''}委员会",
+                                          parent=prev.parent, kind="democratic_party")
         elif t is not None and t.implied_stem:
             org = ctx.gaz.resolve_org(t.implied_level + t.implied_stem, ctx.place)
             as_org = t.implied_level or ""
