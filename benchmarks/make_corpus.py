@@ -235,7 +235,7 @@ def work_meeting(a: Article, year: int) -> tuple[str, list[str]]:
     chair, _ = a.person(chair_specs, ["chaired"])
     p1 = (a.reporter() if dl and r.random() < 0.4 else "") + f"{when}，{mname}在{venue}召开。"
     p1 += "会议以习近平新时代中国特色社会主义思想为指导，深入贯彻习近平总书记关于做好新时代党的统一战线工作的重要思想，"
-    p1 += f"总结{year - 1}年工作，部署{year}年重点任务。{lead}出席会议并讲话。"
+    p1 += f"总结{year - 1}年{a.J}统一战线工作，部署{year}年重点任务。{lead}出席会议并讲话。"
     p1 += f"会议由{chair}主持。" if r.random() < 0.5 else f"{chair}主持会议。"
     body = [p1, a.phrase("pointed", year), a.phrase("stressed", year)]
     sents = []
@@ -272,9 +272,10 @@ def body_meeting(a: Article, year: int) -> tuple[str, list[str]]:
     org_w, org_c = a.body(org_key)
     what = {"utz": "统战社会组织工作交流会", "gsl": "执委会议", "xlh": "会员大会", "zlh": "会员大会", "ql": "全委会议"}[org_key]
     mname = f"{year}年{a.S}{what}" if org_key == "utz" else f"{year}年度{what}"
-    d, dl, when = a.dates(year, True)
+    d, dl, when = a.dates(year, False)  # "YYYY年度" is no safe source of the year: dateline or full date
     a.meeting.update(name=mname, date=d.isoformat(), organiser=org_c)
-    headline = f"{a.W}{org_w[1:]}召开{mname}" if org_key != "utz" else f"{a.W[:-1]}{org_w}召开{mname}"
+    # the headline names the full jurisdiction (上海市杨浦区…): a district's city is in the text
+    headline = f"{a.J}{org_w[1:]}召开{mname}" if org_key != "utz" else f"{a.J[:-1]}{org_w}召开{mname}"
     lead, lead_n = a.person([("party", "常委"), ("utz", "部长")], ["attended", "spoke"])
     p1 = (a.reporter() if dl and r.random() < 0.4 else "") + f"{when}，{org_w}召开{mname}。{lead}出席会议并讲话。"
     body = [p1, a.phrase("pointed", year)]
