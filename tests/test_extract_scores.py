@@ -72,3 +72,23 @@ def test_every_record_has_the_contract_keys():
     ev = p["evidence"][0]
     assert set(ev) == {"quote", "raw_start", "raw_end"} and ev["raw_start"] < ev["raw_end"]
     assert len(rec["content_hash"]) == 64
+
+
+def test_evidence_round_trips_to_the_raw_text():
+    """Every evidence object's raw span normalises back to its quote (seeds + traditional mirrors)."""
+    from ufgraph.io import read_source
+    from ufgraph.normalise import normalise
+
+    paths = sorted((ROOT / "data" / "samples").glob("*.txt")) + sorted((CORPUS / "articles").glob("t*.txt"))
+    checked = 0
+    for path in paths:
+        name, data = read_source(path)
+        norm = normalise(data, name)
+        rec = extract_file(path).to_dict()
+        evs = [e for p in rec["people"] for e in p["evidence"] + p["role_evidence"]]
+        evs += [e for p in rec["people"] for post in p["posts"] for e in post["evidence"]]
+        evs += [e for w in rec["work_areas"] for t in w["tasks"] for e in t["evidence"]]
+        for e in evs:
+            assert normalise(norm.raw[e["raw_start"]:e["raw_end"]]).text == e["quote"], (path.name, e)
+            checked += 1
+    assert checked > 100
