@@ -41,4 +41,14 @@ def open_store(spec: str | None = None, *, read_only: bool = False, must_exist: 
     return EmbeddedStore(spec, read_only=read_only, must_exist=must_exist)
 
 
+def _open_remote(spec: str, **options: object) -> Store:
+    from .remote import open_remote  # imported late: only remote specs need it
+
+    return open_remote(spec, **options)
+
+
+register_backend("http://", _open_remote)
+register_backend("https://", _open_remote)
+
+
 __all__ = ["open_store", "register_backend", "Store", "QueryResult", "EmbeddedStore", "EXPORT_FORMATS", "bind", "is_update"]
