@@ -21,7 +21,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from ..gazetteer import Org, alternation
+from ..gazetteer import Gazetteer, Org, alternation
 from .context import Context, cn_int
 from .records import Person, Post
 
@@ -55,10 +55,9 @@ class Deployment:
 
 
 class _Grammar:
-    """Regexes built once from the gazetteer."""
+    """Regexes built once per gazetteer (see :func:`grammar`)."""
 
-    def __init__(self, ctx: Context) -> None:
-        g = ctx.gaz
+    def __init__(self, g: Gazetteer) -> None:
         # a name ends before a follower word or a count of people (郑十、冯十一两位同志作发言)
         self.follower = re.compile(rf"(?:{alternation(g.grammar.get('name_follower', []))}|(?:\d+|十?[两二三四五六七八九十])(?:位|名))")
         self.noise = re.compile(f"^(?:{alternation(g.grammar.get('lead_noise', []))})+")
@@ -66,8 +65,9 @@ class _Grammar:
         self.role = re.compile(f"(?:{alternation(g.roles)})")
         self.skip = re.compile(
             rf"^(?:同志)?(?:等?{_COUNT}?(?:位|名|人)?(?:同志|领导|负责同志)?)?"
-            r"(?:(?:在会上|在会议上|会上|分别|先后|也|还|一同|共同|应邀|亲自|随后|最后|一起|同时)\s*)*"
+            rf"(?:(?:{alternation(g.grammar.get('role_adverb', []))})\s*)*"
         )
+        self.cut_before = tuple(g.grammar.get("cut_before", []))
         self.award_giving = re.compile(r"^为[^，。；]{1,40}?(颁奖|颁发)")
         roles = alternation(g.roles)
         # 等8位同志作交流发言, 等企业家代表先后发言; 就做好…工作作交流发言
@@ -77,6 +77,16 @@ class _Grammar:
         self.list_verb = re.compile(
             rf"^[，、,](?:[^。；！？]*?)(?:{collective}|等)(?:[^。；，、]{{0,4}}?)(?:应邀|一同|共同|也)?({alternation(g.roles)})")
         self.also = re.compile(f"并(?:作|发表|致|作了|进行)?({alternation(g.roles)}|为[^，。；]{{1,30}}?颁奖)")
+
+
+_GRAMMARS: dict[int, _Grammar] = {}
+
+
+def grammar(g: Gazetteer) -> _Grammar:
+    """The compiled grammar of gazetteer ``g`` (built on first use)."""
+    if id(g) not in _GRAMMARS:
+        _GRAMMARS[id(g)] = _Grammar(g)
+    return _GRAMMARS[id(g)]
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -129,7 +139,7 @@ def is_bare_name(ctx: Context, s: str) -> bool:
 def _strip_noise(gr: _Grammar, s: str) -> tuple[str, int]:
     """Drop words that open a clause but are no part of a body (会上, 会议由, 启动仪式由…)."""
     # passive 由 and invitations (会议邀请了 BODY TITLE NAME): the body starts after the last one
-    off = max(s.rfind(w) + len(w) if w in s else 0 for w in ("由", "邀请了", "邀请", "特邀"))
+    off = max((s.rfind(w) + len(w) if w in s else 0 for w in gr.cut_before), default=0)
     m = gr.noise.match(s, off)
     off = m.end() if m else off
     return s[off:], off
@@ -341,7 +351,7 @@ def _bare_mentions(ctx: Context, gr: _Grammar, sent: tuple[int, int], known: set
 
 def extract_people(ctx: Context) -> tuple[list[Person], list[Deployment]]:
     """Every person in the body, merged by name, with posts, roles and evidence."""
-    gr = _Grammar(ctx)
+    gr = grammar(ctx.gaz)
     doc = ctx.doc
     excluded = set(doc.meta.reporters) | set(doc.meta.editors)
     sentences = [sent for block in doc.blocks if block.kind in ("paragraph", "enum") for sent in block.sentences()]
