@@ -162,3 +162,12 @@ def test_committee_after_a_party_body_is_the_partys():
     assert posts(person(rec, "吕布")) == [("专职副主委", "九三学社上海市委员会", "社市委")]
     assert person(rec, "吕布").roles == ["reported"]
     assert person(rec, "陶潜").roles == ["attended", "spoke"]
+
+
+def test_concurrent_posts_with_jian_and_national_bodies():
+    rec = extract("全省民营经济统战工作会议召开\n全国政协常委、民建中央副主席白云出席会议。"
+                  "省委统战部副部长兼省工商联党组书记秦川作工作部署。会议由省委统战部副部长（兼）、省侨联主席衡阳主持。", "t.txt")
+    assert posts(person(rec, "白云"))[0] == ("常委", "中国人民政治协商会议全国委员会", "全国政协")
+    assert [x.title for x in person(rec, "秦川").posts] == ["副部长", "党组书记"]
+    assert person(rec, "秦川").roles == ["deployed"]
+    assert [x.title for x in person(rec, "衡阳").posts] == ["副部长", "主席"]

@@ -265,10 +265,11 @@ def load() -> Gazetteer:
     for r in _rows("grammar.tsv"):
         grammar.setdefault(r[0], []).append(r[1])
     specific: dict[str, tuple[str, str]] = {}
-    for r in _rows("shanghai_bodies.tsv"):
-        specific[r[0]] = (r[0], _col(r, 2))
-        for a in filter(None, _col(r, 1).split(",")):
-            specific[a] = (r[0], _col(r, 2))
+    for path in sorted(data_path("gazetteer").glob("*_bodies.tsv")):
+        for r in _rows(path.name):
+            specific[r[0]] = (r[0], _col(r, 2))
+            for a in filter(None, _col(r, 1).split(",")):
+                specific[a] = (r[0], _col(r, 2))
     return Gazetteer(
         titles=titles, bodies=bodies, parties=parties, roles=roles, collectives=collectives,
         work_areas=work_areas, outlets=outlets, jurisdictions=jurisdictions,

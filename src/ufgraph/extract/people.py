@@ -61,7 +61,9 @@ class _Grammar:
         # a name ends before a follower word or a count of people (郑十、冯十一两位同志作发言)
         self.follower = re.compile(rf"(?:{alternation(g.grammar.get('name_follower', []))}|(?:\d+|十?[两二三四五六七八九十])(?:位|名))")
         self.noise = re.compile(f"^(?:{alternation(g.grammar.get('lead_noise', []))})+")
-        self.post = re.compile(f"(?P<org>.*?)(?P<title>{alternation(g.titles)})$")
+        # a title may carry a note: 副部长（兼）, 副主任（正局长级）
+        self.post = re.compile(f"(?P<org>.*?)(?P<title>{alternation(g.titles)})(?:（[^（）]{{1,6}}）)?$")
+        self.title_end = re.compile(f"(?:{alternation(g.titles)})(?:（[^（）]{{1,6}}）)?$")
         self.role = re.compile(f"(?:{alternation(g.roles)})")
         self.skip = re.compile(
             rf"^(?:同志)?(?:等?{_COUNT}?(?:位|名|人)?(?:同志|领导|负责同志)?)?"
@@ -89,8 +91,9 @@ def grammar(g: Gazetteer) -> _Grammar:
     return _GRAMMARS[id(g)]
 
 
-def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split ``text[start:end]`` at separators outside brackets."""
+def _segments(text: str, start: int, end: int, gr: _Grammar | None = None) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` at separators outside brackets (and, given the grammar, at a
+    兼 right after a title: 副部长兼市侨办主任)."""
     out, depth, s = [], 0, start
     for i in range(start, end):
         c = text[i]
@@ -98,7 +101,7 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif c in "）)":
             depth = max(0, depth - 1)
-        elif c in SEPS and depth == 0:
+        elif depth == 0 and (c in SEPS or (c == "兼" and gr is not None and gr.title_end.search(text, max(start, i - 12), i))):
             out.append((s, i))
             s = i + 1
     out.append((s, end))
@@ -205,7 +208,7 @@ def build_posts(ctx: Context, parts: list[tuple[int, str, str, int]]) -> list[Po
 def _chain_before(ctx: Context, gr: _Grammar, text: str, sent: tuple[int, int], title_start: int,
                   title: str) -> tuple[int, list[tuple[int, str, str, int]]]:
     """The post chain that ends with ``title`` at ``title_start``: its start and its parts."""
-    segs = _segments(text, sent[0], title_start)
+    segs = _segments(text, sent[0], title_start, gr)
     last_s, last_e = segs[-1]
     seg, off = _strip_noise(gr, text[last_s:last_e])
     parts = [(last_s + off, seg, title, title_start + len(title))]
@@ -246,7 +249,7 @@ def _mentions(ctx: Context, gr: _Grammar, sent: tuple[int, int]) -> list[Mention
             continue
         parts = []
         ok = True
-        for a, b in _segments(text, ps + 1, pe - 1):
+        for a, b in _segments(text, ps + 1, pe - 1, gr):
             post = _pure_post(ctx, gr, text, a, b)
             if post is None:
                 ok = False
