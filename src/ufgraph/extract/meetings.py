@@ -24,7 +24,7 @@ _ATTEND = re.compile(r"(?:[近约共逾超过]+)?\d+(?:余|多)?(?:人|名[^，�
 
 def _patterns(ctx: Context) -> tuple[re.Pattern, re.Pattern]:
     suf = alternation(ctx.gaz.grammar.get("meeting_suffix", ["会议"]))
-    name = rf"[^，。；、“”]{{0,40}}?(?:{suf})"
+    name = rf"[^，。；、]{{0,40}}?(?:{suf})”?"
     a = re.compile(rf"(?P<name>{name})(?:在(?P<place>[^，。；]{{2,30}}?))?(?:隆重|顺利)?{_VERB}")
     b = re.compile(rf"(?P<org>[^，。；]{{2,40}}?)(?:在(?P<place>[^，。；]{{2,30}}?))?(?:隆重|顺利)?{_VERB}(?:了)?(?P<name>{name})(?=[，。；]|$)")
     return a, b
@@ -48,10 +48,8 @@ def extract_meeting(ctx: Context) -> Meeting:
         sent = doc.text[s:e]
         for clause_m in re.finditer(r"[^，。；]+(?:[，。；]|$)", sent):
             clause = clause_m.group(0).rstrip("，。；")
-            c0 = s + clause_m.start()
             lead = _DATE_LEAD.match(clause)
             body = clause[lead.end():] if lead else clause
-            off = c0 + (lead.end() if lead else 0)
             mb = pb.match(body)
             ma = pa.match(body) if not mb else None
             if mb and not _convener(ctx, mb.group("org")):

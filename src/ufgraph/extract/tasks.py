@@ -28,7 +28,7 @@ def _area_name(heading: str) -> tuple[str, int | None]:
     name = heading[y.end():] if y else heading
     name = _STRIP.sub("", name)
     name = re.sub(r"^[一二三四五六七八九十]{1,3}、", "", name)
-    name = _SCOPE.sub("", name)
+    name = _SCOPE.sub("", name) or heading  # 二、重点任务: no area named, keep the heading
     return name, int(y.group(1)) if y else None
 
 
