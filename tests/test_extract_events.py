@@ -93,3 +93,8 @@ def test_a_place_convenes_and_district_display():
     rec = extract("西湖区召开统战工作会议\n3月19日下午，西湖区召开2024年统一战线工作会议。", "t.txt")
     assert (rec.meeting.name, rec.meeting.date, rec.meeting.organiser) == ("2024年统一战线工作会议", "2024-03-19", None)
     assert rec.jurisdiction == "浙江省杭州市西湖区"
+
+
+def test_yesterday_counts_from_a_wire_dateline():
+    rec = extract("标题\n2024-02-28 08:00 来源：某某网\n新华社上海2月26日电 昨天，全市统战工作会议在上海召开。", "t.txt")
+    assert rec.meeting.date == "2024-02-25" and rec.published == "2024-02-28"

@@ -17,6 +17,7 @@ from ..io import read_source
 from ..normalise import Normalised, normalise
 from .awards import extract_awards
 from .context import Context
+from .dates import reference_day
 from .jurisdiction import infer_place
 from .meetings import extract_meeting
 from .people import extract_people
@@ -33,7 +34,7 @@ def extract(data: Normalised | bytes | str, source: str) -> ArticleRecord:
     gaz = load()
     doc = parse(norm)
     place_name = infer_place(doc, gaz)
-    ctx = Context(doc, gaz, gaz.place(place_name), doc.meta.published)
+    ctx = Context(doc, gaz, gaz.place(place_name), reference_day(doc.meta.published, doc.meta.dateline_date))
     people, deployments = extract_people(ctx)
     rec = ArticleRecord(
         source=source,

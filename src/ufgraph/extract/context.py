@@ -14,7 +14,7 @@ class Context:
     doc: Document
     gaz: Gazetteer
     place: Place
-    published: dt.date | None = None
+    published: dt.date | None = None  # the day relative dates count from (dateline, else publication)
     warnings: list[str] = field(default_factory=list)
 
     def evidence(self, start: int, end: int) -> dict:

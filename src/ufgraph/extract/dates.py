@@ -41,3 +41,16 @@ def resolve(text: str, published: dt.date | None, name: str | None = None) -> tu
     if r and published is not None:
         return (published + dt.timedelta(days=RELATIVE[r.group(0)])).isoformat(), r.span()
     return None, None
+
+
+def reference_day(published: dt.date | None, dateline: tuple[int, int] | None) -> dt.date | None:
+    """The day ``昨天``/``今天`` count from: the dateline's day (``新华社上海2月26日电``, its year from
+    the publication date), else the publication date."""
+    if dateline is None or published is None:
+        return published
+    month, day = dateline
+    year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return published
