@@ -98,3 +98,10 @@ def test_a_place_convenes_and_district_display():
 def test_yesterday_counts_from_a_wire_dateline():
     rec = extract("标题\n2024-02-28 08:00 来源：某某网\n新华社上海2月26日电 昨天，全市统战工作会议在上海召开。", "t.txt")
     assert rec.meeting.date == "2024-02-25" and rec.published == "2024-02-28"
+
+
+def test_county_level_city_article():
+    rec = extract("昆山市工商联召开执委会议\n5月16日上午，市工商联召开2025年度执委会议。市委常委、统战部部长朱倩出席会议并讲话。", "t.txt")
+    assert rec.jurisdiction == "江苏省苏州市昆山市"
+    assert rec.meeting.organiser == "昆山市工商业联合会"
+    assert rec.people[0].posts[1].org == "中共昆山市委统一战线工作部"

@@ -51,3 +51,16 @@ def test_titles_and_surnames():
 
 def test_work_area_aliases():
     assert G.work_area_key("港澳台侨工作") == "港澳台、海外统战和侨务工作"
+
+
+def test_written_places_are_kept_unless_they_are_the_articles_own():
+    nanjing, gulou = G.place("南京市"), G.place("鼓楼区")
+    assert G.resolve_org("广东总商会", nanjing).canonical == "广东总商会"
+    assert G.resolve_org("鼓楼区工商联", nanjing).canonical == "鼓楼区工商业联合会"
+    assert G.resolve_org("鼓楼区工商联", gulou).canonical == "南京市鼓楼区工商业联合会"
+    assert G.resolve_org("市新联会", G.place("苏州市")).canonical == "苏州市新的社会阶层人士联谊会"
+
+
+def test_county_level_city_is_its_own_city():
+    assert G.place("昆山市").at("city") == "昆山市"
+    assert G.resolve_org("市委统战部", G.place("昆山市")).canonical == "中共昆山市委统一战线工作部"

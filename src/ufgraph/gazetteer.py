@@ -127,6 +127,8 @@ class Gazetteer:
         levels: dict[str, str] = {}
         j = self.jurisdictions.get(name or "")
         most = j.full if j else None
+        if j is not None and j.level == "county" and j.name.endswith("市"):
+            levels["city"] = j.full  # a county-level city: its 市委 is its own
         while j is not None:
             if j.level == "municipality":
                 levels.setdefault("province", j.full)
@@ -142,10 +144,10 @@ class Gazetteer:
             return inherit or place.name
         if written in _REL:  # 区委 in a city article names some district: left unresolved (None)
             return place.at(_REL[written])
-        found = None
-        for m in self.place_re.finditer(written):
-            found = self.jurisdictions[m.group(0)].full
-        return found
+        j = self.jurisdictions.get(written)
+        if j is not None and j.level in ("district", "county") and j.full in place.levels.values():
+            return j.full  # the article's own district, written short: 海淀区 -> 北京市海淀区
+        return written  # written out: kept as written (广东总商会, another city's 鼓楼区工商联)
 
     # ---------------------------------------------------------------- bodies
     def resolve_org(self, written: str, place: Place, inherit: str | None = None) -> Org | None:
@@ -233,33 +235,33 @@ def load() -> Gazetteer:
     collectives = [r[0] for r in _rows("collectives.tsv")]
     work_areas = {r[0]: [a for a in _col(r, 1).split(",") if a] for r in _rows("work_areas.tsv")}
     outlets = {r[0]: _col(r, 1) for r in _rows("outlets.tsv")}
-    table = {r[0]: r for r in _rows("jurisdictions.tsv")}
+    rows = _rows("jurisdictions.tsv")
+    # parents (provinces, cities) have unique names; districts and counties may repeat (鼓楼区)
+    table = {r[0]: r for r in rows if _col(r, 2) in ("province", "municipality", "city")}
 
-    def full(name: str) -> str:
+    def full(r: list[str]) -> str:
         """Districts carry their city (鼓楼区 exists in several cities); the rest their own name."""
-        r = table[name]
         parent = _col(r, 3)
-        return (full(parent) if parent in table and _col(r, 2) == "district" else "") + name
+        return (full(table[parent]) if parent in table and _col(r, 2) == "district" else "") + r[0]
 
-    def display(name: str) -> str:
+    def display(r: list[str]) -> str:
         """The whole chain for districts and counties (浙江省湖州市安吉县); cities stand alone."""
-        r = table[name]
         parent = _col(r, 3)
         if parent in table and _col(r, 2) in ("district", "county"):
-            up = display(parent)
+            up = display(table[parent])
             if _col(table[parent], 2) == "city" and _col(table[parent], 3) in table:
                 up = _col(table[parent], 3) + up
-            return up + name
-        return name
+            return up + r[0]
+        return r[0]
 
     jurisdictions: dict[str, Jurisdiction] = {}
-    for name, r in table.items():
-        j = Jurisdiction(name, _col(r, 1), _col(r, 2), _col(r, 3), full(name), display(name))
+    for r in rows:  # the first row of a repeated name is its default reading
+        j = Jurisdiction(r[0], _col(r, 1), _col(r, 2), _col(r, 3), full(r), display(r))
         jurisdictions.setdefault(j.full, j)
-        jurisdictions.setdefault(name, j)
-    for name, r in table.items():  # shorts last: a full name always wins
+        jurisdictions.setdefault(r[0], j)
+    for r in rows:  # shorts last: a full name always wins
         if _col(r, 1):
-            jurisdictions.setdefault(_col(r, 1), jurisdictions[name])
+            jurisdictions.setdefault(_col(r, 1), jurisdictions[r[0]])
     surnames = {r[0] for r in _rows("surnames.tsv")}
     grammar: dict[str, list[str]] = {}
     for r in _rows("grammar.tsv"):

@@ -42,7 +42,10 @@ def infer_place(doc: Document, gaz: Gazetteer) -> str | None:
         return found
     rank = {"province": 0, "municipality": 0, "city": 1, "district": 2, "county": 2}
     want = {"province": 0, "city": 1, "district": 2, "county": 2}[level]
-    while rank.get(j.level, 0) > want and j.parent in gaz.jurisdictions:
+    def level_rank(j) -> int:  # a county-level city (昆山市) speaks of itself as 市
+        return 1 if j.level == "county" and j.name.endswith("市") and want == 1 else rank.get(j.level, 0)
+
+    while level_rank(j) > want and j.parent in gaz.jurisdictions:
         up = gaz.jurisdictions[j.parent]
         if j.level in ("district", "county") and level == "city" and up.level in ("city", "municipality"):
             j = up

@@ -77,7 +77,7 @@ class _Grammar:
         collective = alternation(g.collectives)
         # 杨茜，市委统战部…相关工作负责同志出席会议: a list closed by a collective, then the verb
         self.list_verb = re.compile(
-            rf"^[，、,](?:[^。；！？]*?)(?:{collective}|等)(?:[^。；，、]{{0,4}}?)(?:应邀|一同|共同|也)?({alternation(g.roles)})")
+            rf"^[，、,；](?:[^。；！？]*?)(?:{collective}|等)(?:[^。；，、]{{0,4}}?)(?:应邀|一同|共同|也)?({alternation(g.roles)})")
         self.also = re.compile(f"并(?:作|发表|致|作了|进行)?({alternation(g.roles)}|为[^，。；]{{1,30}}?颁奖)")
 
 
