@@ -105,3 +105,8 @@ def test_county_level_city_article():
     assert rec.jurisdiction == "江苏省苏州市昆山市"
     assert rec.meeting.organiser == "昆山市工商业联合会"
     assert rec.people[0].posts[1].org == "中共昆山市委统一战线工作部"
+
+
+def test_minority_person_recipient():
+    (a,) = extract("标题\n某市工商联办公室艾力·司马义同志获评2020年度优秀信息员。", "t.txt").awards
+    assert a.recipients == ["艾力·司马义"]

@@ -24,6 +24,13 @@ def _person_or_body(ctx: Context, text: str) -> str:
     if not text.endswith("同志"):
         return text
     text = text[:-2]
+    dot = text.rfind("·")
+    if dot > 0:  # 办公室艾力·司马义: the name's first part is as short as leaves a body before it
+        for k in range(1, 7):
+            before = text[: dot - k]
+            if dot - k >= 0 and (not before or ctx.gaz.resolve_org(before, ctx.place)):
+                return text[dot - k:]
+        return text
     for n in (3, 2, 4):
         name, before = text[-n:], text[:-n]
         if len(text) >= n and ctx.gaz.is_surname_start(name) and (not before or ctx.gaz.resolve_org(before, ctx.place)):
