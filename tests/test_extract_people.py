@@ -171,3 +171,9 @@ def test_concurrent_posts_with_jian_and_national_bodies():
     assert [x.title for x in person(rec, "秦川").posts] == ["副部长", "党组书记"]
     assert person(rec, "秦川").roles == ["deployed"]
     assert [x.title for x in person(rec, "衡阳").posts] == ["副部长", "主席"]
+
+
+def test_known_person_named_again_with_title_after():
+    rec = run("市委常委、统战部部长严立本出席会议。会议由严立本部长主持。")
+    assert person(rec, "严立本").roles == ["attended", "chaired"]
+    assert [p.name for p in rec.people] == ["严立本"]

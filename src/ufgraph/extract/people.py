@@ -349,6 +349,10 @@ def _bare_mentions(ctx: Context, gr: _Grammar, sent: tuple[int, int], known: set
                 continue
             if name_at(ctx, gr, text, a, sent[1]) == b:
                 out.append(Mention(name, a, b, a, b, [], sent))
+                continue
+            t = ctx.gaz.title_re.match(text, b, sent[1])  # 陈通部长出席: a known person, title after
+            if t and (t.end() == sent[1] or gr.follower.match(text, t.end(), sent[1])):
+                out.append(Mention(name, a, b, a, t.end(), [], sent))
     return out
 
 
