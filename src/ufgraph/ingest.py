@@ -140,10 +140,12 @@ def ingest(
     on_file: Callable[[FileResult], None] | None = None,
     on_read: Callable[[str], None] | None = None,
     batch: int = BATCH,
+    jobs: int = 1,
 ) -> IngestSummary:
     """Ingest ``paths`` into ``store``; returns what went in and what failed, with reasons.
     ``on_read(path)`` is called as each file has been read and extracted (progress), ``on_file``
-    with each file's result once it is written (or has failed)."""
+    with each file's result once it is written (or has failed). ``jobs > 1``: build in that many
+    worker processes (:mod:`ufgraph.parallel`); this process stays the one writer, same results."""
     summary = IngestSummary()
     pending: list[ArticleGraph] = []
 
@@ -156,8 +158,13 @@ def ingest(
                 on_file(res)
         pending.clear()
 
-    for path in expand(paths):
-        built = build(path, extractor)
+    if jobs > 1:
+        from .parallel import imap_build
+
+        built_all: Iterable[tuple[str, Any]] = imap_build(expand(paths), extractor, jobs)
+    else:
+        built_all = ((path, build(path, extractor)) for path in expand(paths))
+    for path, built in built_all:
         if on_read:
             on_read(path)
         if isinstance(built, FileResult):

@@ -20,7 +20,7 @@ import typer
 from ._app import app
 from ._errors import friendly
 
-STORE_HELP = "Store: a folder (default: UFGRAPH_STORE or ./ufgraph-store), or 'memory'."
+STORE_HELP = "Store: a folder (default: UFGRAPH_STORE or ./ufgraph-store), 'memory', or a SPARQL query endpoint URL."
 
 
 class Fmt(str, Enum):
@@ -44,10 +44,18 @@ def _fmt_opt() -> Any:
     return typer.Option(Fmt.table, "--format", "-f", help="table, json or csv.")
 
 
-def _open(spec: Optional[str], write: bool = False) -> Any:
+def _open(spec: Optional[str], write: bool = False, **remote: Optional[str]) -> Any:
     from ..store import open_store
 
-    return open_store(spec, must_exist=not write)
+    return open_store(spec, must_exist=not write, **{k: v for k, v in remote.items() if v})
+
+
+def _update_url_opt() -> Any:
+    return typer.Option(None, "--update-url", help="Remote store: SPARQL Update endpoint (else UFGRAPH_UPDATE_URL, or derived).")
+
+
+def _gsp_url_opt() -> Any:
+    return typer.Option(None, "--gsp-url", help="Remote store: Graph Store endpoint (else UFGRAPH_GSP_URL, or derived).")
 
 
 # Table columns of each lookup: (row key, header). Every table ends with where the row came from.
@@ -119,6 +127,8 @@ def ingest(
     paths: List[str] = typer.Argument(..., help="Files, folders (*.txt, *.html, *.htm, recursively) or - for stdin."),
     store: Optional[str] = _store_opt(),
     fmt: Fmt = typer.Option(Fmt.table, "--format", "-f", help="Summary as table or json."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for extraction (one writer)."),
+    update_url: Optional[str] = _update_url_opt(), gsp_url: Optional[str] = _gsp_url_opt(),
 ) -> None:
     """Extract articles and write each as its own named graph (re-ingesting replaces it)."""
     from rich.console import Console
@@ -127,12 +137,12 @@ def ingest(
     from ..ingest import count_inputs, ingest as run
 
     err = Console(stderr=True)
-    with _open(store, write=True) as st, Progress(
+    with _open(store, write=True, update_url=update_url, gsp_url=gsp_url) as st, Progress(
         TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
         console=err, transient=True, disable=not err.is_terminal,
     ) as bar:
         task = bar.add_task("", total=count_inputs(paths))
-        summary = run(paths, st, on_read=lambda p: bar.update(task, advance=1, description=Path(p).name))
+        summary = run(paths, st, jobs=jobs, on_read=lambda p: bar.update(task, advance=1, description=Path(p).name))
     for r in summary.failed:
         typer.echo(f"error: {r.source}: {r.error}", err=True)
     if fmt == Fmt.json:
@@ -284,7 +294,7 @@ def query(
     param: List[str] = typer.Option([], "--param", "-p", help="name=value (repeatable); bound, never pasted."),
     allow_update: bool = typer.Option(False, "--allow-update", help="Allow a SPARQL update with --sparql."),
     list_: bool = typer.Option(False, "--list", help="List the named queries and their parameters."),
-    store: Optional[str] = _store_opt(), fmt: Fmt = _fmt_opt(),
+    store: Optional[str] = _store_opt(), fmt: Fmt = _fmt_opt(), update_url: Optional[str] = _update_url_opt(),
 ) -> None:
     """Run a named query, a .rq file or SPARQL text over the union of all article graphs."""
     from .. import queries
@@ -307,7 +317,7 @@ def query(
             raise QueryError("this is a SPARQL update; only --sparql with --allow-update may change the store")
         if bindings:
             raise QueryError("updates take no --param")
-        with _open(store, write=True) as st:
+        with _open(store, write=True, update_url=update_url) as st:
             st.update(text)
         typer.echo("update applied")
         return
