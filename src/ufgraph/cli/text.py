@@ -32,10 +32,11 @@ def normalise(
 
 
 class ExtractFormat(str, Enum):
-    """Output formats of ``extract`` (``nquads`` is to come: add it here and in ``_FORMATTERS``)."""
+    """Output formats of ``extract``."""
 
     json = "json"
     jsonl = "jsonl"
+    nquads = "nquads"
 
 
 def _as_json(records: list[dict]) -> str:
@@ -46,14 +47,20 @@ def _as_jsonl(records: list[dict]) -> str:
     return "\n".join(json.dumps(r, ensure_ascii=False) for r in records)
 
 
-_FORMATTERS: dict[str, Callable[[list[dict]], str]] = {"json": _as_json, "jsonl": _as_jsonl}
+def _as_nquads(records: list[dict]) -> str:
+    from ..mapstep import records_to_nquads  # the same record → RDF mapping as ingest
+
+    return records_to_nquads(records)
+
+
+_FORMATTERS: dict[str, Callable[[list[dict]], str]] = {"json": _as_json, "jsonl": _as_jsonl, "nquads": _as_nquads}
 
 
 @app.command()
 @friendly
 def extract(
     files: list[Path] = typer.Argument(..., help="Article files (any supported encoding); - for stdin."),
-    format: ExtractFormat = typer.Option(ExtractFormat.json, "--format", "-f", help="json: one array; jsonl: one article per line."),
+    format: ExtractFormat = typer.Option(ExtractFormat.json, "--format", "-f", help="json: one array; jsonl: one article per line; nquads: each article's named graph (a map step)."),
 ) -> None:
     """Extract officials, posts, meetings, awards and tasks from articles (no store needed).
 
