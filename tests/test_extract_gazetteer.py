@@ -56,8 +56,20 @@ def test_work_area_aliases():
 def test_written_places_are_kept_unless_they_are_the_articles_own():
     nanjing, gulou = G.place("南京市"), G.place("鼓楼区")
     assert G.resolve_org("广东总商会", nanjing).canonical == "广东总商会"
-    assert G.resolve_org("鼓楼区工商联", nanjing).canonical == "鼓楼区工商业联合会"
+    assert G.resolve_org("鼓楼区工商联", nanjing).canonical == "南京市鼓楼区工商业联合会"  # the city's own
+    assert G.resolve_org("鼓楼区工商联", G.place("杭州市")).canonical == "鼓楼区工商业联合会"  # another city's
     assert G.resolve_org("鼓楼区工商联", gulou).canonical == "南京市鼓楼区工商业联合会"
+
+
+@pytest.mark.parametrize("place, written, canonical", [
+    ("南宁市", "青秀区侨联", "南宁市青秀区归国华侨联合会"),  # a district the table lacks: the article's city's
+    ("南宁市", "青秀区新竹街道党工委", "中共南宁市青秀区新竹街道工作委员会"),
+    ("杨浦区", "五角场街道侨联", "上海市杨浦区五角场街道归国华侨联合会"),  # a street of the article's district
+    ("南宁市", "青秀区长塘镇卫生院", "南宁市青秀区长塘镇卫生院"),  # a free body opened by a district
+    ("南宁市", "南宁青山机械有限公司", "南宁青山机械有限公司"),  # companies keep their name
+])
+def test_districts_and_streets_carry_their_city(place, written, canonical):
+    assert G.resolve_org(written, G.place(place)).canonical == canonical
     assert G.resolve_org("市新联会", G.place("苏州市")).canonical == "苏州市新的社会阶层人士联谊会"
 
 

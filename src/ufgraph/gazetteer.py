@@ -22,6 +22,12 @@ from .resources import data_path
 
 LEVELS = ("province", "city", "district", "county")
 _REL = {"省": "province", "市": "city", "区": "district", "县": "county", "州": "city"}
+HAN = r"\u4e00-\u9fff"
+# a district the table does not know (道里区): taken to lie in the article's city
+_DISTRICT = rf"[{HAN}]{{2,3}}区"
+# a street, town or township below a district or county (拓东街道, 阿旺镇, 溁湾镇街道)
+_KEEP_WRITTEN = ("会", "公司", "集团", "事务所", "寺", "堂", "观", "宫", "社")
+_SUBDISTRICT = rf"[{HAN}]{{1,5}}?(?:街道|镇|乡)"
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -100,6 +106,7 @@ class Gazetteer:
     title_re: re.Pattern = field(init=False)
     place_re: re.Pattern = field(init=False)
     _body_re: re.Pattern = field(init=False)
+    _local_re: re.Pattern = field(init=False)
     _party_re: re.Pattern = field(init=False)
     _stem_tail_re: re.Pattern = field(init=False)
     _collective_re: re.Pattern = field(init=False)
@@ -107,8 +114,12 @@ class Gazetteer:
     def __post_init__(self) -> None:
         self.title_re = re.compile(f"(?:{alternation(self.titles)})")
         self.place_re = re.compile(f"(?:{alternation(self.jurisdictions)})")
-        jpre = f"(?P<j>(?:{alternation(self.jurisdictions)})+|[省市区县州])"
-        self._body_re = re.compile(f"{jpre}?(?P<stem>{alternation(self.bodies)})")
+        known = alternation(self.jurisdictions)
+        jpre = f"(?P<j>(?:{known})+|[省市区县州])"
+        self._body_re = re.compile(
+            f"(?P<j>(?:{known})+(?:{_DISTRICT})?|{_DISTRICT}|[省市区县州])?(?P<sub>{_SUBDISTRICT})?"
+            f"(?P<stem>{alternation(self.bodies)})")
+        self._local_re = re.compile(f"(?P<j>(?:{known})+(?:{_DISTRICT})?|{_DISTRICT})(?P<sub>{_SUBDISTRICT})?")
         self._collective_re = re.compile(f"(?:{alternation(self.collectives)})")
         self._stem_tail_re = re.compile(f"(?:{alternation(self.bodies)})$")
         self._party_re = re.compile(f"(?P<party>{alternation(self.parties)})(?:{jpre})?(?P<stem>中央委员会|中央|委员会|委会|委)")
@@ -147,7 +158,16 @@ class Gazetteer:
         j = self.jurisdictions.get(written)
         if j is not None and j.level in ("district", "county") and j.full in place.levels.values():
             return j.full  # the article's own district, written short: 海淀区 -> 北京市海淀区
-        return written  # written out: kept as written (广东总商会, another city's 鼓楼区工商联)
+        city = place.at("city")
+        if city and written.endswith("区") and not written.startswith(city):
+            # a district of the article's city carries the city (鼓楼区工商联 in a 南京 article);
+            # a district the table does not know is taken to be one of the article's city's
+            inner = self.jurisdictions.get(city + written)
+            if inner is not None and inner.level == "district":
+                return inner.full
+            if j is None and re.fullmatch(_DISTRICT, written) and not self.place_re.match(written):
+                return city + written
+        return written  # written out: kept as written (广东总商会, another city's district)
 
     # ---------------------------------------------------------------- bodies
     def resolve_org(self, written: str, place: Place, inherit: str | None = None) -> Org | None:
@@ -175,6 +195,8 @@ class Gazetteer:
             j = self._j_full(m.group("j"), place, inherit)
             canon, parent, kind = self.bodies[m.group("stem")]
             fill = j or m.group("j") or ""  # an unknown place stays as written: 中共区委
+            if m.group("sub"):  # a street or town: below the written district, else the article's place
+                fill = (fill if m.group("j") else (place.name or "")) + m.group("sub")
             return Org(written, canon.replace("{J}", fill), parent.replace("{J}", fill) or None, fill or None, kind)
         if self.is_free_org(base):
             canon = base
@@ -187,6 +209,14 @@ class Gazetteer:
                 j = self._j_full(base[0], place, None)
                 if j:
                     canon = j + base[1:]
+            else:
+                loc = self._local_re.match(base)
+                # 东川区阿旺镇卫生院: a public body of a district carries its city; chambers of commerce,
+                # associations, companies, firms and places of worship keep their written name
+                if loc and loc.end() < len(base) and not base.endswith(_KEEP_WRITTEN):
+                    j = self._j_full(loc.group("j"), place, None)
+                    if j and j != loc.group("j"):
+                        canon = j + base[len(loc.group("j")):]
             return Org(written, canon, None, None, "other")
         return None
 
