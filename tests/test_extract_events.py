@@ -110,3 +110,23 @@ def test_county_level_city_article():
 def test_minority_person_recipient():
     (a,) = extract("标题\n某市工商联办公室艾力·司马义同志获评2020年度优秀信息员。", "t.txt").awards
     assert a.recipients == ["艾力·司马义"]
+
+
+def test_naming_and_commending_lists_for_bodies_people_and_works():
+    rec = extract("南宁市召开表彰大会\n大会命名青秀区新竹街道、南宁市第九中学、南宁青山机械有限公司等3家单位为南宁市民族团结进步示范单位；"
+                  "表彰韦小明、莫丽华等3名同志为2023年度南宁市民族团结进步模范个人；作品《邕江两岸》获评南宁市优秀宣传作品。"
+                  "市委统战部命名表彰了南宁市第一小学、南宁市第二小学等2所学校为示范学校。", "t.txt")
+    got = [(a.award, a.recipients, a.count_stated, a.year, a.conferred_by) for a in rec.awards]
+    assert got == [
+        ("南宁市民族团结进步示范单位", ["青秀区新竹街道", "南宁市第九中学", "南宁青山机械有限公司"], 3, None, None),
+        ("2023年度南宁市民族团结进步模范个人", ["韦小明", "莫丽华"], 3, 2023, None),
+        ("南宁市优秀宣传作品", ["《邕江两岸》"], None, None, None),
+        ("示范学校", ["南宁市第一小学", "南宁市第二小学"], 2, None, "中共南宁市委统一战线工作部"),
+    ]
+    assert any("3 recipients stated, 2 listed" in w for w in rec.warnings)
+    assert rec.people == []  # names only in award lists are not people
+
+
+def test_a_commended_clause_that_lists_no_names_is_no_award():
+    rec = extract("南宁市召开表彰大会\n会议表彰了在民族团结进步创建中作出突出贡献的单位为先进。", "t.txt")
+    assert rec.awards == []

@@ -47,6 +47,28 @@ def _split_and(ctx: Context, text: str) -> list[str]:
     return [text]
 
 
+def _as_recipient(ctx: Context, text: str) -> str:
+    """A recipient as the gold keeps it: a work by its title (``作品《…》`` -> ``《…》``)."""
+    w = re.fullmatch(r"[^《》]{1,6}?(《[^《》]+》)", text)
+    return w.group(1) if w else text
+
+
+def _all_recipients(ctx: Context, text: str) -> bool:
+    """Whether every item of a naming list (命名/表彰 …为) is a name, a body or a work."""
+    items = [i for i in re.split(r"、|以及|和|及", text) if i]
+    for item in items:
+        item = _person_or_body(ctx, item.strip())
+        if not (re.fullmatch(r"[^《》]{0,6}《[^《》]+》", item) or ctx.gaz.is_free_org(item)
+                or ctx.gaz.resolve_org(item, ctx.place) is not None or _is_name(ctx, item)):
+            return False
+    return bool(items)
+
+
+def _is_name(ctx: Context, s: str) -> bool:
+    from .people import is_bare_name
+    return is_bare_name(ctx, s)
+
+
 def extract_awards(ctx: Context) -> list[Award]:
     """Every award sentence of the body."""
     verbs = alternation(ctx.gaz.grammar.get("award_verb", ["获评", "荣获"]))
@@ -62,6 +84,13 @@ def extract_awards(ctx: Context) -> list[Award]:
         rf"(?:等(?P<count>\d+|[一二两三四五六七八九十]{{1,3}})[{units}](?P<desc>[^，。；“]*?))?"
         rf"(?P<award>“[^”]+”[^，。；]{{0,10}}?)(?:荣誉称号|荣誉|称号)"
     )
+    # 大会命名A、B等7家单位为X示范单位；表彰C、D等5名同志为X模范个人；市委统战部命名表彰了…为…
+    naming = re.compile(
+        rf"(?P<org>[^，。；]{{0,30}}?)(?:命名表彰|表彰命名|命名|表彰|授予|评选|认定|确定)(?:了)?"
+        rf"(?P<recips>[^，。；“为]+?)"
+        rf"(?:等(?P<count>\d+|[一二两三四五六七八九十]{{1,3}})[{units}](?P<desc>[^，。；“为]*?))?"
+        rf"为(?P<award>[^，。；]+?)(?:荣誉称号|荣誉|称号)?"
+    )
     out: list[Award] = []
     for block in ctx.doc.blocks:
         if block.kind not in ("paragraph", "enum", "bullet"):
@@ -71,7 +100,11 @@ def extract_awards(ctx: Context) -> list[Award]:
             for clause in re.finditer(r"[^，。；]+", sent):
                 m = pat.fullmatch(clause.group(0))
                 g = grant.fullmatch(clause.group(0)) if not m else None
-                if g is not None:
+                n = naming.fullmatch(clause.group(0)) if not m and not g else None
+                if n is not None and (n.group("count") or _AWARDISH.search(n.group("award"))) \
+                        and _all_recipients(ctx, n.group("recips")):
+                    m = n
+                elif g is not None:
                     m = g
                 elif not m or (m.group("verb") not in _STRONG and not _AWARDISH.search(m.group("award"))):
                     continue
@@ -90,15 +123,17 @@ def _award(ctx: Context, m: re.Match, s: int, e: int) -> Award | None:
     recips_text = re.sub(r"^(?:会上|会议上|其中|另外|此外|同时|经评选)", "", recips_text)
     conferred = None
     recips = [piece for r in re.split(r"、|以及", recips_text) if r for piece in _split_and(ctx, r)]
-    recips = [_person_or_body(ctx, r.strip()) for r in recips]
+    recips = [_as_recipient(ctx, _person_or_body(ctx, r.strip())) for r in recips]
     recips = [r for r in recips if r and not ctx.gaz.is_collective(r)]
     if not recips:
         return None
     name = m.group("award").strip()
     name = re.sub(r"^“([^”]+)”$", r"\1", name)
     if "org" in m.groupdict() and m.group("org"):
-        org = ctx.gaz.resolve_org(re.sub(r"^(?:会上|会议上|会议)", "", m.group("org")), ctx.place)
-        conferred = org.canonical if org else m.group("org")
+        written = re.sub(r"^(?:会上|会议上|会议|大会)", "", m.group("org"))
+        org = ctx.gaz.resolve_org(written, ctx.place) if written else None
+        # the meeting itself naming or commending (大会命名, 会议表彰) is no conferring body
+        conferred = org.canonical if org else (written or None)
     conf = re.match(r"^(?P<org>[^，。；]{2,30}?)(?:授予|颁发)(?P<award>.+)$", name)
     if conf:
         org = ctx.gaz.resolve_org(conf.group("org"), ctx.place)
