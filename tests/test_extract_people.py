@@ -177,3 +177,52 @@ def test_known_person_named_again_with_title_after():
     rec = run("市委常委、统战部部长严立本出席会议。会议由严立本部长主持。")
     assert person(rec, "严立本").roles == ["attended", "chaired"]
     assert [p.name for p in rec.people] == ["严立本"]
+
+
+def test_one_post_shared_by_two_names():
+    rec = run("市委统战部副部长甘一鸣、符晓岚，市侨联主席谭立德等出席会议。")
+    for name in ("甘一鸣", "符晓岚"):
+        p = person(rec, name)
+        assert posts(p) == [("副部长", "中共上海市委统一战线工作部", "市委统战部")] and p.roles == ["attended"]
+        assert p.posts[0].as_written == "市委统战部副部长"
+    assert posts(person(rec, "谭立德")) == [("主席", "上海市归国华侨联合会", "市侨联")]
+
+
+def test_pronoun_carries_the_role_of_the_person_just_named():
+    rec = run("会议由市工商联党组书记、常务副主席龚晓梅主持，她传达了有关文件精神。")
+    assert person(rec, "龚晓梅").roles == ["chaired", "conveyed"]
+    rec = run("会议由市侨联主席谭立德主持。他通报了全年工作情况。")
+    assert person(rec, "谭立德").roles == ["chaired", "reported"]
+
+
+def test_bracketed_speakers_with_clergy_titles_and_speaking_verbs():
+    rec = run("释明心（市佛教协会副会长、某某山广福禅寺住持）表示，要加强自身建设。"
+              "甘保罗（市基督教协会会长、某某路堂主任牧师）指出，要坚持中国化方向。"
+              "莫立新（市道教协会会长）介绍了经验。", head="上海市民宗局召开座谈会\n")
+    assert posts(person(rec, "释明心")) == [("副会长", "上海市佛教协会", "市佛教协会"), ("住持", "某某山广福禅寺", "某某山广福禅寺")]
+    assert posts(person(rec, "甘保罗"))[1] == ("主任牧师", "某某路堂", "某某路堂")
+    assert [person(rec, n).roles for n in ("释明心", "甘保罗", "莫立新")] == [["spoke"]] * 3
+
+
+def test_status_words_before_posts_and_in_brackets_are_no_posts():
+    rec = run("会上，市侨联副主席谭立德，先进个人代表、某某区某某镇卫生院院长郑小燕作交流发言。"
+              "伍思成（新媒体从业人员代表、市新联会理事）说，要发挥作用。")
+    assert person(rec, "谭立德").roles == ["spoke"]  # the status does not break the list
+    assert posts(person(rec, "郑小燕")) == [("院长", "上海市某某区某某镇卫生院", "某某区某某镇卫生院")]
+    assert posts(person(rec, "伍思成")) == [("理事", "上海市新的社会阶层人士联谊会", "市新联会")]
+    assert person(rec, "伍思成").roles == ["spoke"]
+
+
+def test_report_on_behalf_of_a_body_and_reading_a_decision():
+    rec = run("区侨联主席韦立华代表区侨联第二届委员会作工作报告。市委常委、统战部部长严立本宣读表彰决定。",
+              head="上海市杨浦区侨联召开代表大会\n")
+    assert person(rec, "韦立华").roles == ["reported"]
+    p = person(rec, "严立本")  # 宣读 is no role, the person is kept
+    assert p.roles == [] and len(p.posts) == 2
+
+
+def test_award_recipient_who_speaks_with_a_post_is_a_person_too():
+    rec = run("表彰龚小明、谭立德等2名同志为模范个人。会上，模范个人代表、某某街道党工委书记谭立德作交流发言。")
+    assert rec.awards[0].recipients == ["龚小明", "谭立德"]
+    assert [p.name for p in rec.people] == ["谭立德"]
+    assert person(rec, "谭立德").roles == ["spoke"]

@@ -73,7 +73,10 @@ class _Grammar:
         self.award_giving = re.compile(r"^为[^，。；]{1,40}?(颁奖|颁发)")
         roles = alternation(g.roles)
         # 等8位同志作交流发言, 等企业家代表先后发言; 就做好…工作作交流发言
-        self.deferred = re.compile(rf"^(?:等[^，。；、]{{0,14}}?|(?:就|围绕|结合|针对|对|在)[^，。；]{{0,30}}?)({roles})")
+        # 代表区侨联第二届委员会作工作报告: speaking on behalf of a body
+        self.deferred = re.compile(rf"^(?:等[^，。；、]{{0,14}}?|(?:就|围绕|结合|针对|对|在|代表)[^，。；]{{0,30}}?)({roles})")
+        # 她传达了…, 他还介绍了…: a pronoun opening a clause carries the role of the person just named
+        self.pronoun = re.compile(rf"(?:(?<=[，；。！？\n])|^)(?:她|他)(?:还|也|并|随后|同时)?({roles})")
         collective = alternation(g.collectives)
         # 杨茜，市委统战部…相关工作负责同志出席会议: a list closed by a collective, then the verb
         self.list_verb = re.compile(
@@ -205,6 +208,14 @@ def build_posts(ctx: Context, parts: list[tuple[int, str, str, int]]) -> list[Po
     return posts
 
 
+def is_status(ctx: Context, gr: _Grammar, seg: str) -> bool:
+    """A status that may open a post chain without being a post: 无党派人士, 模范个人代表,
+    新媒体从业人员代表 (a group's representative)."""
+    seg = _strip_noise(gr, seg)[0]
+    return seg in ctx.gaz.grammar.get("descriptor", ()) or (
+        re.fullmatch(rf"[{HAN}]{{2,10}}代表", seg) is not None and not ctx.gaz.title_re.search(seg))
+
+
 def _chain_before(ctx: Context, gr: _Grammar, text: str, sent: tuple[int, int], title_start: int,
                   title: str) -> tuple[int, list[tuple[int, str, str, int]]]:
     """The post chain that ends with ``title`` at ``title_start``: its start and its parts."""
@@ -216,7 +227,7 @@ def _chain_before(ctx: Context, gr: _Grammar, text: str, sent: tuple[int, int], 
     for s, e in reversed(segs[:-1]):
         post = _pure_post(ctx, gr, text, s, e)
         if post is None:
-            if _strip_noise(gr, text[s:e])[0] in ctx.gaz.grammar.get("descriptor", ()):
+            if is_status(ctx, gr, text[s:e]):
                 chain_start = s  # 无党派人士、南京大学教授冯子墨: a status, not a post
             break
         org_start, org, t = post
@@ -238,7 +249,15 @@ def _mentions(ctx: Context, gr: _Grammar, sent: tuple[int, int]) -> list[Mention
         # the body of the last part must resolve (or be empty)
         if parts[-1][1] and _resolve(ctx, parts[-1][1], None) is None:
             continue
-        out.append(Mention(text[m.end():end], m.end(), end, chain_start, end, build_posts(ctx, parts), sent))
+        posts = build_posts(ctx, parts)
+        out.append(Mention(text[m.end():end], m.end(), end, chain_start, end, posts, sent))
+        # 副部长甲、乙: names that follow with 、 and no post of their own share the post
+        while end < e and text[end] == "、":
+            nxt = name_at(ctx, gr, text, end + 1, e)
+            if nxt is None or not is_bare_name(ctx, text[end + 1:nxt]) or ctx.gaz.title_re.match(text, nxt, e):
+                break
+            out.append(Mention(text[end + 1:nxt], end + 1, nxt, end + 1, nxt, [dataclasses.replace(p) for p in posts], sent))
+            end = nxt
     # pattern 2: name（posts）
     for m in re.finditer(r"（([^（）]{2,80})）", text[s:e]):
         ps, pe = s + m.start(), s + m.end()
@@ -251,6 +270,8 @@ def _mentions(ctx: Context, gr: _Grammar, sent: tuple[int, int]) -> list[Mention
         ok = True
         for a, b in _segments(text, ps + 1, pe - 1, gr):
             post = _pure_post(ctx, gr, text, a, b)
+            if post is None and is_status(ctx, gr, text[a:b]):
+                continue  # （新媒体从业人员代表、市新联会理事）: the status is no post
             if post is None:
                 ok = False
                 break
@@ -369,6 +390,7 @@ def extract_people(ctx: Context) -> tuple[list[Person], list[Deployment]]:
     known = {m.name for ms in titled.values() for m in ms}
     people: dict[str, Person] = {}
     deployments: list[Deployment] = []
+    last: list[Mention] = []  # the people of the previous sentence
     for sent in sentences:
         bare = [m for m in _bare_mentions(ctx, gr, sent, known, titled[sent])
                 if m.name not in excluded and not ctx.damaged(m.start, m.end)]
@@ -381,12 +403,22 @@ def extract_people(ctx: Context) -> tuple[list[Person], list[Deployment]]:
             for men in mentions:
                 if not men.roles:
                     men.roles.append("attended")
+        # 会议由郝某主持，她传达了…: the pronoun's role goes to the person named last before it
+        for pm in gr.pronoun.finditer(doc.text[: sent[1]], sent[0]):
+            before = [m for m in mentions if m.end <= pm.start()]
+            role = ctx.gaz.roles[pm.group(1)]
+            if before and not _ATTENDEES.match(doc.text, sent[0]):
+                if role not in before[-1].roles:
+                    before[-1].roles.append(role)
+            elif pm.start() == sent[0] and last and last[-1].name in people:  # 她指出，… after a sentence
+                people[last[-1].name].add_role(role, ctx.evidence(*sent))
         # list members with no verb take the next member's verbs
         for i in range(len(mentions) - 2, -1, -1):
             men, nxt = mentions[i], mentions[i + 1]
             between = doc.text[men.tail:nxt.chain_start]
             if not men.roles and re.fullmatch(r"(?:同志)?[、，,；和及与\s]*", between):
                 men.roles = [r for r in nxt.roles if r != "deployed"]
+        last = mentions or last
         ev = ctx.evidence(*sent)
         for men in mentions:
             person = Person(men.name, men.posts, [], _written(ctx, men), [ev])
