@@ -28,7 +28,7 @@ from typing import Any, Callable
 from urllib.parse import parse_qs, urlsplit
 
 from .. import lookups
-from ..errors import QueryError, UfgraphError
+from ..errors import EndpointError, QueryError, StoreError, UfgraphError
 from . import results
 from .engine import Answer, Busy, Engine, TimeLimit, UpdateRefused
 
@@ -112,9 +112,12 @@ class Handler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.SERVICE_UNAVAILABLE, str(exc), {"Retry-After": "1"})
         except QueryError as exc:
             self._error(HTTPStatus.BAD_REQUEST, str(exc))
-        except UfgraphError as exc:
-            self._error(HTTPStatus.BAD_GATEWAY if "Endpoint" in type(exc).__name__ else HTTPStatus.INTERNAL_SERVER_ERROR,
-                        str(exc))
+        except EndpointError as exc:  # serving a remote store that failed
+            self._error(HTTPStatus.BAD_GATEWAY, str(exc))
+        except StoreError as exc:
+            self._error(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
+        except UfgraphError as exc:  # a bad lookup value, a --focus name that matches nothing
+            self._error(HTTPStatus.BAD_REQUEST, str(exc))
         except (BrokenPipeError, ConnectionResetError):
             pass
         except Exception as exc:  # noqa: BLE001 - a bug must not kill the server
