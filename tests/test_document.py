@@ -83,3 +83,11 @@ def test_staff_lines_split_writers_and_editors():
     assert (d.meta.reporters, d.meta.editors, [b.text for b in d.body]) == (["顾一"], ["马二"], ["正文。"])
     d = doc("标题\n某日报讯（记者 周三 通讯员 李四）今天，会议召开。")
     assert d.meta.reporters == ["周三", "李四"] and [b.text for b in d.body] == ["今天，会议召开。"]
+
+
+def test_publication_line_and_closing_source_line_are_metadata():
+    d = doc("标题\n发布日期：2024年03月05日\n会议召开。")
+    assert d.meta.published == dt.date(2024, 3, 5) and [b.text for b in d.body] == ["会议召开。"]
+    d = doc("标题\n会议召开。\n（南宁日报 2024年3月5日）")
+    assert d.meta.published == dt.date(2024, 3, 5) and d.meta.outlet == "南宁日报"
+    assert [b.text for b in d.body] == ["会议召开。"]

@@ -130,3 +130,23 @@ def test_naming_and_commending_lists_for_bodies_people_and_works():
 def test_a_commended_clause_that_lists_no_names_is_no_award():
     rec = extract("南宁市召开表彰大会\n会议表彰了在民族团结进步创建中作出突出贡献的单位为先进。", "t.txt")
     assert rec.awards == []
+
+
+def test_meeting_name_may_list_groups_with_dunhao():
+    rec = extract("标题\n2024年5月8日 | 来源：南宁日报\n本报讯 昨天，市委统战部在南宁饭店召开民主党派、工商联和无党派人士座谈会，通报情况。", "t.txt")
+    m = rec.meeting
+    assert (m.name, m.place, m.date) == ("民主党派、工商联和无党派人士座谈会", "南宁饭店", "2024-05-07")
+
+
+def test_year_from_a_publication_line_or_a_closing_source_line():
+    for furniture, body in (("发布时间：2024-03-05 10:00 来源：南宁日报\n", "3月4日，南宁市民营经济座谈会在南宁召开。"),
+                            ("", "3月4日，南宁市民营经济座谈会在南宁召开。\n（来源：南宁日报 2024年3月5日）"),
+                            ("", "3月4日，南宁市民营经济座谈会在南宁召开。\n（南宁日报 2024年3月5日）"),
+                            ("发布日期：2024年03月05日\n", "3月4日，南宁市民营经济座谈会在南宁召开。")):
+        rec = extract("标题\n" + furniture + body, "t.txt")
+        assert rec.meeting.date == "2024-03-04" and rec.published == "2024-03-05", (furniture, body)
+
+
+def test_a_year_in_the_name_never_puts_the_day_after_publication():
+    rec = extract("标题\n2023-12-30 来源：南宁日报\n12月29日，市委统战部召开2024年党外人士迎新座谈会。", "t.txt")
+    assert rec.meeting.date == "2023-12-29"

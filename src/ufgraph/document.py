@@ -33,6 +33,8 @@ _BYLINE = re.compile(r"^[（(]?\s*(?:记者|通讯员|作者|撰稿|摄影|图|�
 _STAFF = re.compile(r"(?P<role>记者|通讯员|作者|撰稿|摄影|责编|责任编辑|编辑|审稿|审核|校对)\s*[：:]?\s*"
                     r"(?P<names>[\u4e00-\u9fff·]{2,5}(?:[、，,\s]+(?!记者|通讯员|作者|撰稿|摄影|责编|责任编辑|编辑|审稿|审核|校对)[\u4e00-\u9fff·]{2,5})*)")
 _WRITERS = {"记者", "通讯员", "作者", "撰稿", "摄影"}
+_WHEN = re.compile(r"^[\s|｜]*(?:发布时间|发布日期|发稿时间|时间|日期)\s*[：:]\s*")
+_CLOSING = re.compile(r"^[（(]\s*([^\s（）()：:\d，。]{2,12}?)\s*\d{4}\s*[年\-/.][^（）()]{2,16}[）)]$")
 _META_ONLY = re.compile(r"^[\s|｜]*(?:发布时间|发布日期|时间|日期|来源|字号|分享到|打印|关闭|浏览次数|阅读)[^\n]{0,60}$")
 
 HEADING_TASKS = re.compile(r"^(?:\d{4}年度?)?[^。；●]{2,40}?(?:重点任务|主要任务|工作要点|重点工作|工作任务|主要工作)$")
@@ -143,6 +145,19 @@ def _meta_line(line: str, meta: Meta) -> bool:
     if src and (pub or s.startswith(("来源", "来自", "稿源")) or "|" in s or "｜" in s):
         meta.outlet = meta.outlet or src.group(1)
         if pub and not meta.published:
+            meta.published = _date(*pub.groups())
+            meta.published_text = pub.group(0)
+        return True
+    when = _WHEN.match(s)
+    if pub and when and when.end() == pub.start():  # 发布时间：2024-03-05 10:00, 日期：2024年01月02日
+        if not meta.published:
+            meta.published = _date(*pub.groups())
+            meta.published_text = pub.group(0)
+        return True
+    closing = _CLOSING.match(s)
+    if pub and closing:  # （南宁日报 2024年1月2日）: an outlet and a day closing the article
+        meta.outlet = meta.outlet or closing.group(1)
+        if not meta.published:
             meta.published = _date(*pub.groups())
             meta.published_text = pub.group(0)
         return True

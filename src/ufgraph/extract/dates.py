@@ -25,7 +25,8 @@ def resolve(text: str, published: dt.date | None, name: str | None = None) -> tu
         month, day = int(m.group(2)), int(m.group(3))
         if year is None and name:
             ym = YEAR_IN_NAME.search(name)
-            if ym:
+            # a year in the name, unless it puts the day after publication (2024年…迎新座谈会 on 12月29日)
+            if ym and (published is None or (int(ym.group(1)), month, day) <= (published.year, published.month, published.day)):
                 year = int(ym.group(1))
         if year is None and published is not None:
             year = published.year if (month, day) <= (published.month, published.day) else published.year - 1

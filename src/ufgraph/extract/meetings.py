@@ -24,7 +24,7 @@ _ATTEND = re.compile(r"(?:[近约共逾超过]+)?\d+(?:余|多)?(?:人|名[^，�
 
 def _patterns(ctx: Context) -> tuple[re.Pattern, re.Pattern]:
     suf = alternation(ctx.gaz.grammar.get("meeting_suffix", ["会议"]))
-    name = rf"[^，。；、]{{0,40}}?(?:{suf})”?"
+    name = rf"[^，。；]{{0,40}}?(?:{suf})”?"  # names may list (民主党派、工商联和无党派人士…联席会)
     a = re.compile(rf"(?P<name>{name})(?:在(?P<place>[^，。；]{{2,30}}?))?(?:隆重|顺利)?{_VERB}")
     b = re.compile(rf"(?P<org>[^，。；]{{2,40}}?)(?:在(?P<place>[^，。；]{{2,30}}?))?(?:隆重|顺利)?{_VERB}(?:了)?(?P<name>{name})(?=[，。；]|$)")
     return a, b
