@@ -150,3 +150,14 @@ def test_year_from_a_publication_line_or_a_closing_source_line():
 def test_a_year_in_the_name_never_puts_the_day_after_publication():
     rec = extract("标题\n2023-12-30 来源：南宁日报\n12月29日，市委统战部召开2024年党外人士迎新座谈会。", "t.txt")
     assert rec.meeting.date == "2023-12-29"
+
+
+def test_a_county_the_table_lacks_is_the_articles_place():
+    rec = extract("石城县召开民营企业家座谈会\n2024-02-20 17:30 来源：石城县融媒体中心\n今天，石城县召开2024年民营企业家座谈会。"
+                  "县委书记钟立平出席会议并讲话，县委副书记、县长肖文静主持会议。副县长黄俊杰出席会议。", "t.txt")
+    assert rec.jurisdiction == "石城县"
+    assert (rec.meeting.name, rec.meeting.date, rec.meeting.organiser) == ("2024年民营企业家座谈会", "2024-02-20", None)
+    orgs = {p.name: [x.org for x in p.posts] for p in rec.people}
+    assert orgs == {"钟立平": ["中共石城县委"], "肖文静": ["中共石城县委", "石城县人民政府"], "黄俊杰": ["石城县人民政府"]}
+    rec = extract("赣州市石城县召开民营企业家座谈会\n县委书记钟立平出席会议。", "t.txt")
+    assert rec.jurisdiction == "江西省赣州市石城县"

@@ -26,6 +26,8 @@ HAN = r"\u4e00-\u9fff"
 # a district the table does not know (道里区): taken to lie in the article's city
 _DISTRICT = rf"[{HAN}]{{2,3}}区"
 # a street, town or township below a district or county (拓东街道, 阿旺镇, 溁湾镇街道)
+# a county the table does not know (兴国县): its bodies are named without parents (中共兴国县委)
+_COUNTY = rf"(?![各全本该每此市省区州])[{HAN}]{{1,3}}县"
 _KEEP_WRITTEN = ("会", "公司", "集团", "事务所", "寺", "堂", "观", "宫", "社")
 _SUBDISTRICT = rf"[{HAN}]{{1,5}}?(?:街道|镇|乡)"
 
@@ -117,9 +119,9 @@ class Gazetteer:
         known = alternation(self.jurisdictions)
         jpre = f"(?P<j>(?:{known})+|[省市区县州])"
         self._body_re = re.compile(
-            f"(?P<j>(?:{known})+(?:{_DISTRICT})?|{_DISTRICT}|[省市区县州])?(?P<sub>{_SUBDISTRICT})?"
+            f"(?P<j>(?:{known})+(?:{_DISTRICT})?|{_DISTRICT}|{_COUNTY}|[省市区县州])?(?P<sub>{_SUBDISTRICT})?"
             f"(?P<stem>{alternation(self.bodies)})")
-        self._local_re = re.compile(f"(?P<j>(?:{known})+(?:{_DISTRICT})?|{_DISTRICT})(?P<sub>{_SUBDISTRICT})?")
+        self._local_re = re.compile(f"(?P<j>(?:{known})+(?:{_DISTRICT})?|{_DISTRICT}|{_COUNTY})(?P<sub>{_SUBDISTRICT})?")
         self._collective_re = re.compile(f"(?:{alternation(self.collectives)})")
         self._stem_tail_re = re.compile(f"(?:{alternation(self.bodies)})$")
         self._party_re = re.compile(f"(?P<party>{alternation(self.parties)})(?:{jpre})?(?P<stem>中央委员会|中央|委员会|委会|委)")
@@ -128,15 +130,35 @@ class Gazetteer:
     def jurisdiction(self, name: str) -> Jurisdiction | None:
         return self.jurisdictions.get(name)
 
+    def unknown_county(self, name: str | None) -> tuple[str, str] | None:
+        """``(parent, county)`` for a county the table lacks, written alone (``兴国县``) or after
+        its known city (``赣州市兴国县``); None for anything else."""
+        m = re.fullmatch(f"(.*?)({_COUNTY})", name or "")
+        if not m or (name or "") in self.jurisdictions or self.place_re.fullmatch(m.group(2)):
+            return None
+        if m.group(1) and m.group(1) not in self.jurisdictions:
+            return None
+        return m.group(1), m.group(2)
+
     def display(self, name: str | None) -> str | None:
         """How the article's place is reported (``浙江省湖州市安吉县``)."""
         j = self.jurisdictions.get(name or "")
+        if j is None and (uc := self.unknown_county(name)) is not None and uc[0]:
+            p = self.jurisdictions[uc[0]]
+            up = self.jurisdictions.get(p.parent) if p.parent else None
+            return (up.name if up is not None and p.level == "city" else "") + p.name + uc[1]
         return j.display if j else name
 
     def place(self, name: str | None) -> Place:
-        """The :class:`Place` of a jurisdiction name (full, table name or short)."""
+        """The :class:`Place` of a jurisdiction name (full, table name or short; or a county the
+        table lacks, see :meth:`unknown_county`)."""
         levels: dict[str, str] = {}
         j = self.jurisdictions.get(name or "")
+        uc = self.unknown_county(name) if j is None else None
+        if uc is not None:
+            levels = dict(self.place(uc[0]).levels) if uc[0] else {}
+            levels["county"] = uc[1]
+            return Place(levels, uc[1])
         most = j.full if j else None
         if j is not None and j.level == "county" and j.name.endswith("市"):
             levels["city"] = j.full  # a county-level city: its 市委 is its own

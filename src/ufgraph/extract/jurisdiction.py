@@ -35,6 +35,10 @@ def infer_place(doc: Document, gaz: Gazetteer) -> str | None:
     杭州召开`` is an article of 浙江省, not of 杭州市."""
     found = _infer_named(doc, gaz)
     level = _scope_level(doc)
+    if level == "county":
+        county = _unknown_county(doc, gaz, found)
+        if county is not None:
+            return county
     if found is None or level is None:
         return found
     j = gaz.jurisdictions.get(found)
@@ -52,6 +56,32 @@ def infer_place(doc: Document, gaz: Gazetteer) -> str | None:
             break
         j = up
     return j.full
+
+
+_COUNTY_NAMED = re.compile(r"(?<![各全本该每此])(?![市省区州])([\u4e00-\u9fff]{2,3}县)(?=委|召开|举办|举行|人民政府|政府|政协|人大|工商联|侨联|融媒体|新闻|第|\d|“|$)")
+
+
+def _unknown_county(doc: Document, gaz: Gazetteer, found: str | None) -> str | None:
+    """A county the table lacks that an article speaking at county level names in its headline,
+    first paragraph or outlet (``兴国县召开…``, ``来源：兴国县融媒体中心``), under a city named
+    in the text when there is one: ``赣州市兴国县``."""
+    j = gaz.jurisdictions.get(found or "")
+    if j is not None and j.level in ("district", "county"):
+        return None
+    paras = [b.text for b in doc.blocks if b.kind == "paragraph"][:1]
+    for text in ([doc.headline.text] if doc.headline else []) + paras + [doc.meta.outlet or ""]:
+        for m in _COUNTY_NAMED.finditer(text):
+            name = m.group(1)
+            if name in gaz.jurisdictions:
+                continue
+            for k in range(len(name) - 2, -1, -1):  # 赣州市兴国县 written whole: the tail is the county
+                if name[:k] in gaz.jurisdictions:
+                    name = name[k:]
+                    break
+            parent = found if j is not None and j.level == "city" else ""
+            if gaz.unknown_county(parent + name) is not None:
+                return parent + name
+    return None
 
 
 def _infer_named(doc: Document, gaz: Gazetteer) -> str | None:

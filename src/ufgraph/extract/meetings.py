@@ -82,7 +82,7 @@ def extract_meeting(ctx: Context) -> Meeting:
 def _convener(ctx: Context, text: str) -> bool:
     """Whether ``text`` can convene a meeting: a body, or a place (西湖区召开…会议)."""
     t = _org_text(text)
-    return ctx.gaz.resolve_org(t, ctx.place) is not None or t in ctx.gaz.jurisdictions or t.startswith(("在", "于"))
+    return ctx.gaz.resolve_org(t, ctx.place) is not None or t in ctx.gaz.jurisdictions or t == ctx.place.name or t.startswith(("在", "于"))
 
 
 def _org_text(s: str) -> str:
