@@ -226,3 +226,16 @@ def test_award_recipient_who_speaks_with_a_post_is_a_person_too():
     assert rec.awards[0].recipients == ["龚小明", "谭立德"]
     assert [p.name for p in rec.people] == ["谭立德"]
     assert person(rec, "谭立德").roles == ["spoke"]
+
+
+def test_bare_title_opening_a_list_item_inherits_the_body_before_it():
+    rec = run("市政协副主席甘一鸣、符晓岚，秘书长谭立德出席会议。")
+    p = person(rec, "谭立德")
+    assert posts(p) == [("秘书长", "中国人民政治协商会议上海市委员会", "市政协")] and p.posts[0].as_written == "秘书长"
+    assert p.roles == ["attended"]
+
+
+def test_bare_name_between_titled_members_of_a_list():
+    rec = run("会上，市政协委员、民盟市委副主委阮一鸣，艾力·吐尔洪，上海某某轴承有限公司董事长尚立平等3位委员先后发言。")
+    assert [(p.name, p.roles) for p in rec.people] == [("阮一鸣", ["spoke"]), ("艾力·吐尔洪", ["spoke"]), ("尚立平", ["spoke"])]
+    assert person(rec, "艾力·吐尔洪").posts == []

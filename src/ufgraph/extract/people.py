@@ -279,6 +279,21 @@ def _mentions(ctx: Context, gr: _Grammar, sent: tuple[int, int]) -> list[Mention
         if ok and parts:
             out.append(Mention(text[name_start:ps], name_start, ps, name_start, pe, build_posts(ctx, parts), sent))
     out.sort(key=lambda x: x.start)
+    # 市政协副主席甲、乙，秘书长丙: a bare title opening a list item is of the body before it
+    for prev, men in zip(out, out[1:]):
+        first = men.posts[0] if men.posts else None
+        if first is None or first.org is not None or first.org_as_written or not prev.posts \
+                or not re.fullmatch(r"(?:同志)?[、，,；]", text[prev.tail:men.chain_start]):
+            continue
+        src = next((p for p in reversed(prev.posts) if p.org is not None), None)
+        if src is not None and ctx.gaz.titles.get(first.title) is not None \
+                and ctx.gaz.titles[first.title].implied_stem is None:
+            men.posts[0] = dataclasses.replace(first, org=src.org, org_as_written=src.org_as_written,
+                                               parent_org=src.parent_org)
+            for i in range(1, len(men.posts)):  # 秘书长、党组成员: the titles after it inherit too
+                if men.posts[i].org is None and not men.posts[i].org_as_written:
+                    men.posts[i] = dataclasses.replace(men.posts[i], org=src.org,
+                                                       org_as_written=src.org_as_written, parent_org=src.parent_org)
     return out
 
 
@@ -335,12 +350,19 @@ def _bare_mentions(ctx: Context, gr: _Grammar, sent: tuple[int, int], known: set
     busy = [(m.chain_start, m.tail) for m in taken]
     segs = _segments(text, *sent)
     run: list[tuple[int, int]] = []
+    after_titled = False  # the run follows a titled person of the same list
     for k, (a, b) in enumerate(segs):
         seg, off = _strip_noise(gr, text[a:b])
         a += off
         if any(x < b and a < y for x, y in busy):
+            # 甲主委A，B，公司董事长C等4位代表发言: bare names between titled members of a list
+            if run and after_titled and gr.role.search(text, a, sent[1]):
+                out += [Mention(text[x:y], x, y, x, y, [], sent) for x, y in run]
             run = []
+            after_titled = True
             continue
+        if not run and not is_bare_name(ctx, text[a:b]):
+            after_titled = False
         end = name_at(ctx, gr, text, a, b)
         whole = is_bare_name(ctx, text[a:b])
         if whole and (k + 1 < len(segs)) and text[b] in "、，,":
