@@ -239,3 +239,13 @@ def test_bare_name_between_titled_members_of_a_list():
     rec = run("会上，市政协委员、民盟市委副主委阮一鸣，艾力·吐尔洪，上海某某轴承有限公司董事长尚立平等3位委员先后发言。")
     assert [(p.name, p.roles) for p in rec.people] == [("阮一鸣", ["spoke"]), ("艾力·吐尔洪", ["spoke"]), ("尚立平", ["spoke"])]
     assert person(rec, "艾力·吐尔洪").posts == []
+
+
+def test_made_speeches_of_any_kind():
+    for body, roles in (("市委书记严立本作总结讲话。", ["spoke"]),
+                        ("市侨联主席严立本作大会主旨报告。", ["spoke"]),
+                        ("市委常委、统战部部长严立本作动员部署。", ["deployed"]),
+                        ("市侨联主席严立本代表市侨联九届委员会作工作报告。", ["reported"]),
+                        ("市委书记严立本出席会议并发表热情洋溢的讲话。", ["attended", "spoke"]),
+                        ("市委书记严立本作出批示。", [])):
+        assert person(run(body), "严立本").roles == roles, body

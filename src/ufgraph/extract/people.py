@@ -82,6 +82,8 @@ class _Grammar:
         self.list_verb = re.compile(
             rf"^[，、,；](?:[^。；！？]*?)(?:{collective}|等)(?:[^。；，、]{{0,4}}?)(?:应邀|一同|共同|也)?({alternation(g.roles)})")
         self.also = re.compile(f"并(?:作|发表|致|作了|进行)?({alternation(g.roles)}|为[^，。；]{{1,30}}?颁奖)")
+        # 作总结讲话, 作重要讲话, 发表热情洋溢的致辞, 作大会主旨报告, 作动员部署: a made speech of any kind
+        self.made = re.compile(rf"(?:作了?|发表了?)(?P<kind>[{HAN}]{{1,8}}?)(?P<head>讲话|发言|致辞|报告|部署)(?=[，。；、并]|$)")
 
 
 _GRAMMARS: dict[int, _Grammar] = {}
@@ -308,7 +310,19 @@ def _first_verb(gr: _Grammar, tail: str) -> tuple[str, int] | None:
         d = gr.deferred.match(text)
         if d:
             return d.group(1), len(tail) - len(text) + d.end(1)
+    mk = gr.made.match(rest)
+    if mk:
+        return _made_verb(mk), len(tail) - len(rest) + mk.end()
     return None
+
+
+def _made_verb(m: re.Match) -> str:
+    """The roles.tsv verb a made speech stands for: 作工作报告 reports, 作…部署 deploys, the rest speak."""
+    if m.group("head") == "部署":
+        return "部署"
+    if m.group("head") == "报告" and m.group("kind").endswith("工作"):
+        return "作工作报告"
+    return "讲话"
 
 
 def _roles(ctx: Context, gr: _Grammar, men: Mention, limit: int) -> None:
@@ -333,6 +347,10 @@ def _roles(ctx: Context, gr: _Grammar, men: Mention, limit: int) -> None:
         return
     # 出席会议并讲话, 出席会议，并作讲话, 通报…并部署…, 出席会议并为获奖单位颁奖
     scope = re.split(r"[。；]", after)[0]
+    for mk in re.finditer(r"并" + gr.made.pattern, scope):  # 出席会议并作总结讲话
+        role = ctx.gaz.roles[_made_verb(mk)]
+        if role not in men.roles:
+            men.roles.append(role)
     for extra in gr.also.finditer(scope):
         role = ctx.gaz.roles.get(extra.group(1), "presented_awards")
         if role not in men.roles:
