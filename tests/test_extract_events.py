@@ -161,3 +161,11 @@ def test_a_county_the_table_lacks_is_the_articles_place():
     assert orgs == {"钟立平": ["中共石城县委"], "肖文静": ["中共石城县委", "石城县人民政府"], "黄俊杰": ["石城县人民政府"]}
     rec = extract("赣州市石城县召开民营企业家座谈会\n县委书记钟立平出席会议。", "t.txt")
     assert rec.jurisdiction == "江西省赣州市石城县"
+
+
+def test_passive_naming_verbs_and_a_titled_person_recipient():
+    rec = extract("南宁市召开表彰大会\n南宁市第一中学、南宁市第二中学被命名为全国民族团结进步示范学校。"
+                  "南宁市侨联副主席韦小明荣膺2023年度全国侨联系统先进个人。", "t.txt")
+    assert [(a.award, a.recipients, a.year) for a in rec.awards] == [
+        ("全国民族团结进步示范学校", ["南宁市第一中学", "南宁市第二中学"], None),
+        ("2023年度全国侨联系统先进个人", ["韦小明"], 2023)]

@@ -14,7 +14,7 @@ from ..gazetteer import alternation
 from .context import Context, cn_int
 from .records import Award
 
-_STRONG = {"获评", "荣获", "被评为", "被授予", "评为"}  # verbs that always name an award
+_STRONG = {"获评", "荣获", "被评为", "被授予", "评为", "被命名为", "被表彰为", "荣膺"}  # verbs that always name an award
 _AWARDISH = re.compile(r"奖|优秀|先进|荣誉|称号|模范|标兵|示范|十佳|最美|表彰|成果")
 
 
@@ -22,6 +22,10 @@ def _person_or_body(ctx: Context, text: str) -> str:
     """``广州市工商联办公室杜诗琪同志`` -> ``杜诗琪``: a recipient written with 同志 is the person
     (the body before the name is where they work); other recipients stay as written."""
     if not text.endswith("同志"):
+        # 市侨联副主席韦小明: a person written with a post is the person
+        for m in ctx.gaz.title_re.finditer(text):
+            if m.end() < len(text) and _is_name(ctx, text[m.end():]) and not ctx.gaz.title_re.search(text, m.end()):
+                return text[m.end():]
         return text
     text = text[:-2]
     dot = text.rfind("·")
