@@ -249,3 +249,12 @@ def test_made_speeches_of_any_kind():
                         ("市委书记严立本出席会议并发表热情洋溢的讲话。", ["attended", "spoke"]),
                         ("市委书记严立本作出批示。", [])):
         assert person(run(body), "严立本").roles == roles, body
+
+
+def test_town_party_committee_and_more_titles():
+    rec = run("会上，某某县石浦镇党委书记严立本，市社会主义学院常务副院长龚晓梅，某某律师事务所律师谭立德作交流发言。",
+              head="宁波市委统战部召开座谈会\n")
+    assert posts(person(rec, "严立本")) == [("书记", "中共某某县石浦镇委员会", "某某县石浦镇党委")]
+    assert posts(person(rec, "龚晓梅")) == [("常务副院长", "宁波市社会主义学院", "市社会主义学院")]
+    assert posts(person(rec, "谭立德")) == [("律师", "某某律师事务所", "某某律师事务所")]
+    assert all(p.roles == ["spoke"] for p in rec.people)

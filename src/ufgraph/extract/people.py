@@ -182,6 +182,9 @@ def build_posts(ctx: Context, parts: list[tuple[int, str, str, int]]) -> list[Po
     posts: list[Post] = []
     prev: Org | None = None
     for org_start, written, title, title_end in parts:
+        if title.startswith("党委") and re.search(r"(?:镇|乡|街道)$", written or ""):
+            # 石浦镇党委书记: 书记 of the town's party committee (中共…石浦镇委员会)
+            written, title = written + "党委", title[2:]
         t = ctx.gaz.titles.get(title)
         org: Org | None = None
         as_org = written
