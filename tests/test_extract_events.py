@@ -169,3 +169,8 @@ def test_passive_naming_verbs_and_a_titled_person_recipient():
     assert [(a.award, a.recipients, a.year) for a in rec.awards] == [
         ("全国民族团结进步示范学校", ["南宁市第一中学", "南宁市第二中学"], None),
         ("2023年度全国侨联系统先进个人", ["韦小明"], 2023)]
+
+
+def test_attendance_of_a_seminar_and_not_people_served():
+    rec = extract("标题\n9月2日，全省宗教界研讨会在福州召开。活动服务群众300余人次。各宗教团体负责人共50余人参加研讨。", "t.txt")
+    assert rec.meeting.attendance_note == "共50余人参加研讨"
