@@ -174,3 +174,10 @@ def test_passive_naming_verbs_and_a_titled_person_recipient():
 def test_attendance_of_a_seminar_and_not_people_served():
     rec = extract("标题\n9月2日，全省宗教界研讨会在福州召开。活动服务群众300余人次。各宗教团体负责人共50余人参加研讨。", "t.txt")
     assert rec.meeting.attendance_note == "共50余人参加研讨"
+
+
+def test_place_from_an_outlet_named_after_it():
+    for outlet, place, party in (("晋江新闻网", "福建省泉州市晋江市", "中共晋江市委"), ("西安日报", "西安市", "中共西安市委"),
+                                 ("甬派", "宁波市", "中共宁波市委")):
+        rec = extract(f"统战工作会议召开\n2024-03-02 来源：{outlet}\n3月1日，全市统战工作会议召开。市委书记严立本出席会议并讲话。", "t.txt")
+        assert rec.jurisdiction == place and rec.people[0].posts[0].org == party, outlet

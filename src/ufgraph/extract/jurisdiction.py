@@ -112,4 +112,17 @@ def _infer_named(doc: Document, gaz: Gazetteer) -> str | None:
     for name, j in gaz.outlets.items():
         if name and name in outlet and j:
             return gaz.jurisdictions[j].full if j in gaz.jurisdictions else j
+    return _outlet_prefix(gaz, outlet)
+
+
+def _outlet_prefix(gaz: Gazetteer, outlet: str) -> str | None:
+    """An outlet the table lacks that opens with a place: 西安日报, 兴化新闻网 (a county-level city
+    written without its 市), 象山县融媒体中心."""
+    m = gaz.place_re.match(outlet)
+    if m:
+        return gaz.jurisdictions[m.group(0)].full
+    for name, j in gaz.jurisdictions.items():
+        if j.level == "county" and name == j.name and name.endswith("市") and len(name) >= 3 \
+                and outlet.startswith(name[:-1]) and re.match(r"(?:日报|晚报|新闻|融媒|发布|电视|广播|网)", outlet[len(name) - 1:]):
+            return j.full
     return None
