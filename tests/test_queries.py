@@ -98,7 +98,9 @@ def test_tasks_by_area_and_year(store) -> None:
 
 def test_body_people_meetings_timeline_and_shared(store) -> None:
     names = {r["name"] for r in lookups.body_people(store, "市工商联")}
-    assert {"王霄汉", "杨茜"} <= names
+    assert {"王霄汉", "杨茜", "欧阳明"} <= names  # the abbreviation names Shanghai's and Beijing's
+    names = {r["name"] for r in lookups.body_people(store, "上海市工商业联合会")}
+    assert {"王霄汉", "杨茜"} == names  # a parameter reaches the sub-SELECT too
     meetings = lookups.meetings(store)
     assert {m["date"] for m in meetings} >= {"2024-02-26", "2024-04-18"}
     roles = {(r["name"], r["role"]) for r in lookups.meeting_participants(store, "2024年全市统战部长会议")}
@@ -106,7 +108,8 @@ def test_body_people_meetings_timeline_and_shared(store) -> None:
     dates = [r["date"] for r in lookups.timeline(store, "陈通") if r["kind"] == "holds"]
     assert dates == sorted(dates) and "2024-04-18" in dates
     pairs = {(r["name"], r["other"]) for r in lookups.shared_bodies(store, "王珏")}
-    assert ("王珏", "蔡忠") in pairs
+    assert ("王珏", "蔡忠") in pairs and {a for a, _ in pairs} == {"王珏"}
+    assert {r["name"] for r in lookups.shared_meetings(store, "陈通")} == {"陈通"}
     assert any(r["other"] == "齐全胜" for r in lookups.shared_meetings(store, "陈通"))
     everyone = lookups.shared_bodies(store)
     assert all(r["person"] < r["otherPerson"] for r in everyone)  # each pair once

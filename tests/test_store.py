@@ -145,9 +145,19 @@ def test_read_only_store_refuses_writes(tmp_path: Path) -> None:
     ro.close()
 
 
-def test_remote_specs_are_refused_until_a_backend_registers() -> None:
-    with pytest.raises(StoreError, match="not supported yet"):
-        open_store("http://127.0.0.1:9/query")
+def test_backends_register_by_prefix() -> None:
+    from ufgraph.store import register_backend
+
+    seen = {}
+
+    def factory(spec, **options):
+        seen[spec] = options
+        return EmbeddedStore(None)
+
+    register_backend("fake+test://", factory)
+    st = open_store("fake+test://x", must_exist=True)
+    assert seen == {"fake+test://x": {"read_only": False, "must_exist": True}}
+    st.close()
 
 
 def test_closed_store_says_so() -> None:

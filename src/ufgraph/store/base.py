@@ -4,9 +4,10 @@ terms, and binding parameters into a query as a ``VALUES`` block of serialised R
 
 Parameters are *bound*, never pasted: a value becomes an RDF term object (``Literal``,
 ``NamedNode``) and is written by the RDF library's own N-Triples serialiser, which escapes it; the
-variable names are checked against a strict pattern. The ``VALUES`` block is placed first in the
-outermost ``WHERE`` group, so that ``FILTER(!BOUND(?p) || …)`` sees it — a parameter left out is
-simply unbound (a wildcard). This works the same on any SPARQL 1.1 server.
+variable names are checked against a strict pattern. The ``VALUES`` block is placed first in each
+``WHERE`` group (the outermost and every sub-SELECT's), so that ``FILTER(!BOUND(?p) || …)`` sees
+it — a parameter left out is simply unbound (a wildcard). (pyoxigraph's own ``substitutions``
+would also do, but only for projected variables.) This works the same on any SPARQL 1.1 server.
 """
 
 from __future__ import annotations
@@ -197,7 +198,9 @@ def query_form(sparql: str) -> str:
 
 
 def bind(sparql: str, bindings: Mapping[str, Any] | None) -> str:
-    """Return ``sparql`` with ``bindings`` as a ``VALUES`` block opening its outermost WHERE group."""
+    """Return ``sparql`` with ``bindings`` as a ``VALUES`` block opening each ``WHERE`` group —
+    the outermost one and every sub-SELECT's, so that a parameter means the same value everywhere
+    (a sub-SELECT does not otherwise see the outer query's variables)."""
     if not bindings:
         return sparql
     names = list(bindings)
@@ -205,16 +208,20 @@ def bind(sparql: str, bindings: Mapping[str, Any] | None) -> str:
         if not _VAR.match(name):
             raise QueryError(f"bad parameter name {name!r}: letters, digits and _ only")
     row = " ".join(str(to_ox(bindings[n])) for n in names)
-    values = "VALUES (" + " ".join("?" + n for n in names) + ") { (" + row + ") }"
+    values = " VALUES (" + " ".join("?" + n for n in names) + ") { (" + row + ") } "
     masked = _mask_comments(sparql)
-    m = re.search(r"\bWHERE\s*\{", masked, re.IGNORECASE)
-    if m is None:  # SELECT * { … } and ASK { … } may leave out the keyword
-        k = re.search(r"\b(?:SELECT|ASK)\b[^{]*\{", masked, re.IGNORECASE)
-        m = k
-    if m is None:
-        raise QueryError("cannot bind parameters: the query has no WHERE { … } group")
-    at = m.end()
-    return sparql[:at] + " " + values + " " + sparql[at:]
+    ends = [m.end() for m in re.finditer(r"\bWHERE\s*\{", masked, re.IGNORECASE)]
+    if not ends:  # SELECT * { … } and ASK { … } may leave out the keyword
+        m = re.search(r"\b(?:SELECT|ASK)\b[^{]*\{", masked, re.IGNORECASE)
+        if m is None:
+            raise QueryError("cannot bind parameters: the query has no WHERE { … } group")
+        ends = [m.end()]
+    out, last = [], 0
+    for at in ends:
+        out += [sparql[last:at], values]
+        last = at
+    out.append(sparql[last:])
+    return "".join(out)
 
 
 # -- the protocol -------------------------------------------------------------------------------
