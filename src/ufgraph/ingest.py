@@ -12,6 +12,8 @@ extraction error) is recorded with its reason and the other files go on.
 
 from __future__ import annotations
 
+import os
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
@@ -34,6 +36,8 @@ class FileResult:
     graph: str | None = None
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    #: the traceback of a failure, shown by ``ufgraph --debug ingest`` (not in :meth:`as_dict`)
+    trace: str | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -57,13 +61,16 @@ class IngestSummary:
         return {
             "ok": len(self.ok), "failed": len(self.failed), "triples": self.triples,
             "store_triples": self.store_triples,
-            "files": [r.__dict__ for r in self.results],
+            "files": [{k: v for k, v in r.__dict__.items() if k != "trace"} for r in self.results],
         }
 
 
 def expand(paths: Iterable[str | Path]) -> Iterator[str]:
-    """Files named, and ``*.txt|*.html|*.htm`` under directories (recursively, sorted); ``-`` is
-    stdin. A missing path is yielded as is so that reading it reports the error."""
+    """Files named, and ``*.txt|*.html|*.htm`` under directories (recursively, sorted, hidden
+    names and symlinked folders skipped); ``-`` is stdin. A path that cannot be read is yielded
+    as is so that reading it reports the error: a missing path, a folder that cannot be listed
+    (permission denied), and under a folder an article-named entry that is no regular file (a
+    broken or looping symlink, a FIFO)."""
     for p in paths:
         s = str(p)
         if s == "-":
@@ -71,13 +78,31 @@ def expand(paths: Iterable[str | Path]) -> Iterator[str]:
             continue
         path = Path(s)
         if path.is_dir():
-            found = sorted(
-                str(f) for f in path.rglob("*")
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in f.relative_to(path).parts)
-            )
-            yield from found
+            yield from sorted(_walk(path))
         else:
             yield s
+
+
+def _walk(folder: Path) -> Iterator[str]:
+    try:
+        with os.scandir(folder) as it:
+            entries = list(it)
+    except OSError:  # not silently skipped (as Path.rglob does): reading it says why
+        yield str(folder)
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(Path(entry.path))
+                continue
+            if entry.is_dir():  # a symlink to a folder: not followed (no loops)
+                continue
+        except OSError:
+            pass  # a looping symlink: reported below if it is named like an article
+        if Path(entry.name).suffix.lower() in SUFFIXES:
+            yield entry.path
 
 
 def default_extractor(name: str, data: bytes) -> Mapping[str, Any]:
@@ -120,9 +145,9 @@ def build(path: str, extractor: Extractor | None = None) -> ArticleGraph | FileR
         return record_to_graph(record)
     except UfgraphError as exc:
         reason = exc.reason if isinstance(exc, InputError) else str(exc)
-        return FileResult(name, False, error=reason)
+        return FileResult(name, False, error=reason, trace=traceback.format_exc())
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
-        return FileResult(name, False, error=f"{type(exc).__name__}: {exc}")
+        return FileResult(name, False, error=f"{type(exc).__name__}: {exc}", trace=traceback.format_exc())
 
 
 def write(store: Store, graphs: list[ArticleGraph]) -> list[FileResult]:

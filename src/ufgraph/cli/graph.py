@@ -18,7 +18,7 @@ from typing import Any, List, Optional, Sequence
 import typer
 
 from ._app import app
-from ._errors import friendly
+from ._errors import debug_flag, friendly
 
 STORE_HELP = "Store: a folder (default: UFGRAPH_STORE or ./ufgraph-store), 'memory', or a SPARQL query endpoint URL."
 
@@ -143,7 +143,10 @@ def ingest(
     ) as bar:
         task = bar.add_task("", total=count_inputs(paths))
         summary = run(paths, st, jobs=jobs, on_read=lambda p: bar.update(task, advance=1, description=Path(p).name))
+    debug = debug_flag()
     for r in summary.failed:
+        if debug and r.trace:
+            typer.echo(r.trace.rstrip("\n"), err=True)
         typer.echo(f"error: {r.source}: {r.error}", err=True)
     if fmt == Fmt.json:
         typer.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=1))
