@@ -181,3 +181,11 @@ def test_place_from_an_outlet_named_after_it():
                                  ("甬派", "宁波市", "中共宁波市委")):
         rec = extract(f"统战工作会议召开\n2024-03-02 来源：{outlet}\n3月1日，全市统战工作会议召开。市委书记严立本出席会议并讲话。", "t.txt")
         assert rec.jurisdiction == place and rec.people[0].posts[0].org == party, outlet
+
+
+def test_a_county_only_visited_by_city_officials_is_not_the_place():
+    rec = extract("市委统战部领导到民营企业调研\n2024-07-03 16:20 来源：无锡日报\n7月2日，市委常委、统战部部长尤立华带队到江阴市调研。"
+                  "江阴市委常委、统战部部长缪一佳陪同调研。尤立华一行走访了江阴某某实业集团有限公司。", "t.txt")
+    assert rec.jurisdiction == "无锡市"
+    orgs = {p.name: p.posts[0].org for p in rec.people}
+    assert orgs == {"尤立华": "中共无锡市委", "缪一佳": "中共江阴市委"}

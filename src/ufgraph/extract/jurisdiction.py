@@ -39,6 +39,7 @@ def infer_place(doc: Document, gaz: Gazetteer) -> str | None:
         county = _unknown_county(doc, gaz, found)
         if county is not None:
             return county
+    found = _visited(doc, gaz, found)
     if found is None or level is None:
         return found
     j = gaz.jurisdictions.get(found)
@@ -58,6 +59,29 @@ def infer_place(doc: Document, gaz: Gazetteer) -> str | None:
     return j.full
 
 
+def _visited(doc: Document, gaz: Gazetteer, found: str | None) -> str | None:
+    """A county or district the body names is only visited when the article's own outlet is its
+    city's and the text calls the county's bodies by name (江阴市委常委…陪同) beside a bare 市委 or
+    区委 (市委常委、统战部部长…带队到江阴市调研): then the place is the outlet's city."""
+    j = gaz.jurisdictions.get(found or "")
+    if j is None or j.level not in ("county", "district") or not j.parent:
+        return found
+    if doc.headline is not None and j.name in doc.headline.text:
+        return found
+    outlet = doc.meta.outlet or ""
+    city = next((gaz.jurisdictions[o].full for name, o in gaz.outlets.items()
+                 if name and name in outlet and o in gaz.jurisdictions), None) or _outlet_prefix(gaz, outlet)
+    parent = gaz.jurisdictions.get(j.parent)
+    if parent is None or city != parent.full:
+        return found
+    body = "".join(b.text for b in doc.blocks)
+    rel = j.name[-1]  # 市 of 江阴市, 区 of 杨浦区, 县 of 安吉县
+    named = re.search(re.escape(j.name) + "委", body)
+    bare = re.search(rf"(?<![{HAN_CHARS}])(?:{rel}|市)委(?:常委|书记|副书记|统战部)", body.replace(j.name + "委", ""))
+    return parent.full if named and bare else found
+
+
+HAN_CHARS = "\u4e00-\u9fff"
 _COUNTY_NAMED = re.compile(r"(?<![各全本该每此])(?![市省区州])([\u4e00-\u9fff]{2,3}县)(?=委|召开|举办|举行|人民政府|政府|政协|人大|工商联|侨联|融媒体|新闻|第|\d|“|$)")
 
 
