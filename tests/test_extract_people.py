@@ -258,3 +258,24 @@ def test_town_party_committee_and_more_titles():
     assert posts(person(rec, "龚晓梅")) == [("常务副院长", "宁波市社会主义学院", "市社会主义学院")]
     assert posts(person(rec, "谭立德")) == [("律师", "某某律师事务所", "某某律师事务所")]
     assert all(p.roles == ["spoke"] for p in rec.people)
+
+
+def test_a_list_member_the_grammar_cannot_read_does_not_cut_the_list_verb():
+    rec = run("省政协副主席甘一鸣，省政协常委、某某大学某某研究院院长禤振华，省侨联副主席谭立德先后发言。",
+              head="广东省政协召开协商会\n")
+    assert [(p.name, p.roles) for p in rec.people] == [("甘一鸣", ["spoke"]), ("禤振华", ["spoke"]), ("谭立德", ["spoke"])]
+    rec = run("市委书记甘一鸣，近日带队到某地调研，市长谭立德出席会议。")
+    assert person(rec, "甘一鸣").roles == []
+
+
+def test_a_title_is_never_the_start_of_a_name():
+    rec = run("区委副书记、区长王一明出席会议。区委书记甘一鸣，区长谭立德出席会议。", head="上海市杨浦区召开会议\n")
+    assert {p.name for p in rec.people} == {"王一明", "甘一鸣", "谭立德"}
+
+
+def test_autonomous_region_bodies_and_tibetan_names():
+    rec = run("自治区党委常委、统战部部长扎西次仁出席会议并讲话。自治区党委统战部副部长、自治区民宗委主任白玛央金主持会议。",
+              head="西藏自治区召开会议\n")
+    assert rec.jurisdiction == "西藏自治区"
+    assert posts(person(rec, "扎西次仁"))[0] == ("常委", "中共西藏自治区委员会", "自治区党委")
+    assert [x[1] for x in posts(person(rec, "白玛央金"))] == ["中共西藏自治区委统一战线工作部", "西藏自治区民族宗教事务委员会"]

@@ -21,10 +21,10 @@ from functools import lru_cache
 from .resources import data_path
 
 LEVELS = ("province", "city", "district", "county")
-_REL = {"省": "province", "市": "city", "区": "district", "县": "county", "州": "city"}
+_REL = {"省": "province", "市": "city", "区": "district", "县": "county", "州": "city", "自治区": "province"}
 HAN = r"\u4e00-\u9fff"
 # a district the table does not know (道里区): taken to lie in the article's city
-_DISTRICT = rf"[{HAN}]{{2,3}}区"
+_DISTRICT = rf"(?!自治区)[{HAN}]{{2,3}}区"
 # a street, town or township below a district or county (拓东街道, 阿旺镇, 溁湾镇街道)
 # a county the table does not know (兴国县): its bodies are named without parents (中共兴国县委)
 _COUNTY = rf"(?![各全本该每此市省区州])[{HAN}]{{1,3}}县"
@@ -117,9 +117,9 @@ class Gazetteer:
         self.title_re = re.compile(f"(?:{alternation(self.titles)})")
         self.place_re = re.compile(f"(?:{alternation(self.jurisdictions)})")
         known = alternation(self.jurisdictions)
-        jpre = f"(?P<j>(?:{known})+|[省市区县州])"
+        jpre = f"(?P<j>(?:{known})+|自治区|[省市区县州])"
         self._body_re = re.compile(
-            f"(?P<j>(?:{known})+(?:{_DISTRICT})?|{_DISTRICT}|{_COUNTY}|[省市区县州])?(?P<sub>{_SUBDISTRICT})?"
+            f"(?P<j>(?:{known})+(?:{_DISTRICT})?|自治区|{_DISTRICT}|{_COUNTY}|[省市区县州])?(?P<sub>{_SUBDISTRICT})?"
             f"(?P<stem>{alternation(self.bodies)})")
         self._local_re = re.compile(f"(?P<j>(?:{known})+(?:{_DISTRICT})?|{_DISTRICT}|{_COUNTY})(?P<sub>{_SUBDISTRICT})?")
         self._collective_re = re.compile(f"(?:{alternation(self.collectives)})")

@@ -115,8 +115,8 @@ def _segments(text: str, start: int, end: int, gr: _Grammar | None = None) -> li
 
 def name_at(ctx: Context, gr: _Grammar, text: str, p: int, limit: int) -> int | None:
     """End of a plausible person's name starting at ``p`` (followed by a name follower), or None."""
-    if ctx.gaz.is_collective(text[p:limit]):
-        return None
+    if ctx.gaz.is_collective(text[p:limit]) or ctx.gaz.title_re.match(text, p, limit):
+        return None  # 相关负责同志; 区长王明 (a title, not a surname 区)
     m = _MINORITY.match(text, p, limit)
     if m:
         dot = text.index("·", p)
@@ -459,7 +459,7 @@ def extract_people(ctx: Context) -> tuple[list[Person], list[Deployment]]:
         for i in range(len(mentions) - 2, -1, -1):
             men, nxt = mentions[i], mentions[i + 1]
             between = doc.text[men.tail:nxt.chain_start]
-            if not men.roles and re.fullmatch(r"(?:同志)?[、，,；和及与\s]*", between):
+            if not men.roles and (re.fullmatch(r"(?:同志)?[、，,；和及与\s]*", between) or _unread_members(ctx, gr, between)):
                 men.roles = [r for r in nxt.roles if r != "deployed"]
         last = mentions or last
         ev = ctx.evidence(*sent)
@@ -474,6 +474,15 @@ def extract_people(ctx: Context) -> tuple[list[Person], list[Deployment]]:
             for d in men.deploys:
                 deployments.append(Deployment(men.name, d, ev))
     return list(people.values()), deployments
+
+
+def _unread_members(ctx: Context, gr: _Grammar, between: str) -> bool:
+    """Whether ``between`` holds only list members the grammar could not read (a name it does not
+    know after a post: ``，省政协常委、某研究院院长区某，``): every item carries a title, none a verb."""
+    if not between or between[0] not in "、，,；" or re.search(r"[。！？]", between):
+        return False
+    items = [x for x in re.split(r"[、，,；]", between) if x]
+    return bool(items) and all(ctx.gaz.title_re.search(x) and not gr.role.search(x) and len(x) <= 30 for x in items)
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
