@@ -279,3 +279,8 @@ def test_autonomous_region_bodies_and_tibetan_names():
     assert rec.jurisdiction == "西藏自治区"
     assert posts(person(rec, "扎西次仁"))[0] == ("常委", "中共西藏自治区委员会", "自治区党委")
     assert [x[1] for x in posts(person(rec, "白玛央金"))] == ["中共西藏自治区委统一战线工作部", "西藏自治区民族宗教事务委员会"]
+
+
+def test_a_titled_speech():
+    assert person(run("市委书记严立本作了题为《凝心聚力》的专题报告。"), "严立本").roles == ["spoke"]
+    assert person(run("市委书记严立本作题为“同心共进”的讲话。"), "严立本").roles == ["spoke"]

@@ -83,7 +83,7 @@ class _Grammar:
             rf"^[，、,；](?:[^。；！？]*?)(?:{collective}|等)(?:[^。；，、]{{0,4}}?)(?:应邀|一同|共同|也)?({alternation(g.roles)})")
         self.also = re.compile(f"并(?:作|发表|致|作了|进行)?({alternation(g.roles)}|为[^，。；]{{1,30}}?颁奖)")
         # 作总结讲话, 作重要讲话, 发表热情洋溢的致辞, 作大会主旨报告, 作动员部署: a made speech of any kind
-        self.made = re.compile(rf"(?:作了?|发表了?)(?P<kind>[{HAN}]{{1,8}}?)(?P<head>讲话|发言|致辞|报告|部署)(?=[，。；、并]|$)")
+        self.made = re.compile(rf"(?:作了?|发表了?)(?P<kind>[{HAN}]{{1,8}}?|题为“[^”]{{1,40}}”的[{HAN}]{{0,4}}|题为《[^》]{{1,40}}》的[{HAN}]{{0,4}})(?P<head>讲话|发言|致辞|报告|部署)(?=[，。；、并]|$)")
 
 
 _GRAMMARS: dict[int, _Grammar] = {}
