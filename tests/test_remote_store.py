@@ -12,6 +12,8 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import Iterator
@@ -329,3 +331,27 @@ def test_urls_are_derived_only_where_the_convention_is_certain(monkeypatch) -> N
     assert public_url("https://u:p@h:1/q?key=secret#f") == "https://h:1/q"
     with open_store("http://h:7878/query", read_only=True) as ro, pytest.raises(StoreError, match="read-only"):
         ro.replace_graph(EX + "g", [])
+
+
+@pytest.mark.integration
+def test_serve_over_a_remote_store(server: str, samples_dir: Path) -> None:
+    from ufgraph.serve import make_server, serve_in_thread
+
+    with remote(server) as st:
+        ingest([samples_dir], st)
+        expected = st.triple_count()
+    front = make_server(server, port=0)
+    serve_in_thread(front)
+    try:
+        q = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"})
+        with urllib.request.urlopen(f"{front.url}/query?{q}", timeout=30) as r:
+            doc = json.loads(r.read())
+        assert int(doc["results"]["bindings"][0]["n"]["value"]) == expected
+        req = urllib.request.Request(f"{front.url}/query", data=b"update=DROP+ALL", method="POST")
+        with pytest.raises(urllib.error.HTTPError) as err:
+            urllib.request.urlopen(req, timeout=30)
+        assert err.value.code == 403
+    finally:
+        front.shutdown()
+        front.server_close()
+        front.engine.close()
