@@ -321,7 +321,8 @@ def test_urls_are_derived_only_where_the_convention_is_certain(monkeypatch) -> N
     assert derive_urls("http://h:3030/ds/sparql") == ("http://h:3030/ds/update", "http://h:3030/ds/data", False)
     assert derive_urls("http://h:3030/ds/query") == ("http://h:3030/ds/update", "http://h:3030/ds/data", False)
     assert derive_urls("http://h:8890/sparql") == (None, None, False)
-    assert derive_urls("http://h:7200/repositories/r") == (None, None, False)
+    assert derive_urls("http://h:7200/repositories/r") == (
+        "http://h:7200/repositories/r/statements", "http://h:7200/repositories/r/rdf-graphs/service", False)
     st = RemoteStore("http://h:8890/sparql")
     with pytest.raises(StoreError, match="--update-url"):
         st.replace_graph(EX + "g", [])

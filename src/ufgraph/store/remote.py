@@ -6,9 +6,10 @@ Update) or, where the server has one, the *Graph Store* endpoint; each comes fro
 ``UFGRAPH_GSP_URL``), else is derived where a server's convention makes it certain:
 
 * Oxigraph server: ``http://h:p/query`` → ``/update`` and ``/store``;
-* Apache Jena Fuseki: ``http://h:p/DS/query`` or ``/DS/sparql`` → ``/DS/update`` and ``/DS/data``.
+* Apache Jena Fuseki: ``http://h:p/DS/query`` or ``/DS/sparql`` → ``/DS/update`` and ``/DS/data``;
+* RDF4J and GraphDB: ``http://h:p/repositories/R`` → ``…/R/statements`` and ``…/R/rdf-graphs/service``.
 
-Anything else (Virtuoso's ``/sparql``, GraphDB's ``/repositories/R``) needs the URLs given.
+Anything else (Virtuoso's ``/sparql``, whose updates depend on a grant) needs the URLs given.
 
 **Atomic replace.** An article's graph is written in ONE request that the server applies as one
 transaction: the update ``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { … } }`` (the default
@@ -109,6 +110,9 @@ def derive_urls(query_url: str) -> tuple[str | None, str | None, bool]:
         return sibling("update"), sibling("store"), True
     if re.fullmatch(r"/[^/]+/(query|sparql)", path):  # Fuseki: /DATASET/query|sparql
         return sibling("update"), sibling("data"), False
+    if re.fullmatch(r"(/[^/]+)*/repositories/[^/]+", path):  # RDF4J / GraphDB: /repositories/ID
+        base = urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+        return base + "/statements", base + "/rdf-graphs/service", False
     return None, None, False
 
 
