@@ -58,6 +58,20 @@ class EmbeddedStore(Store):
                     "wait for it to finish, or use another --store"
                 ) from None
             raise StoreError(f"cannot open store {self.path}: {exc}") from None
+        if not read_only:
+            self._remove_bulk_leftovers()
+
+    def _remove_bulk_leftovers(self) -> None:
+        """Delete the bulk loader's temporary ``bulk-*.sst`` files that a process killed in the
+        middle of :meth:`replace_graphs` left behind (RocksDB never took them in, so they hold
+        nothing of the store, only disk space). Safe: we hold the store's lock, no one else loads."""
+        assert self.path is not None
+        for leftover in self.path.glob("bulk-*.sst"):
+            if leftover.name[5:-4].isdigit():
+                try:
+                    leftover.unlink()
+                except OSError:
+                    pass
 
     # -- internals -------------------------------------------------------------------------------
     @property
