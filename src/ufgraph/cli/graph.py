@@ -283,6 +283,14 @@ def _typed(key: str, value: str, query_key: Any) -> Any:
     if key.endswith("Key"):
         return query_key(value)
     if value.startswith("<") and value.endswith(">"):
+        import pyoxigraph as ox
+
+        from ..errors import QueryError
+
+        try:
+            ox.NamedNode(value[1:-1])  # checked first: a bad IRI is a clear error, not a ValueError
+        except ValueError as exc:
+            raise QueryError(f"bad IRI in --param {key}: {value!r} ({exc})") from None
         return URIRef(value[1:-1])
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return Literal(value, datatype=XSD.date)
