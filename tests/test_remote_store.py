@@ -69,6 +69,10 @@ def server(tmp_path: Path) -> Iterator[str]:
     proc.wait(10)
 
 
+def _unordered(row: dict) -> dict:
+    return {k: "、".join(sorted(v.split("、"))) if isinstance(v, str) else v for k, v in row.items()}
+
+
 def _key(row: dict) -> str:
     return json.dumps(row, sort_keys=True, ensure_ascii=False, default=str)
 
@@ -109,8 +113,9 @@ def test_lookups_give_the_same_results_as_the_embedded_store(server: str, sample
         for call in calls:
             a, b = call(st), call(em)
             assert a.variables == b.variables
-            # the same rows; rows that tie on a query's ORDER BY may come in either order
-            assert sorted(a.rows, key=_key) == sorted(b.rows, key=_key)
+            # the same rows; rows that tie on a query's ORDER BY may come in either order, and so
+            # may the parts of a GROUP_CONCAT (shared-bodies' titles): SPARQL leaves both open
+            assert sorted(map(_unordered, a.rows), key=_key) == sorted(map(_unordered, b.rows), key=_key)
 
 
 @pytest.mark.integration
