@@ -111,8 +111,8 @@ def test_body_people_meetings_timeline_and_shared(store) -> None:
     assert ("王珏", "蔡忠") in pairs and {a for a, _ in pairs} == {"王珏"}
     assert {r["name"] for r in lookups.shared_meetings(store, "陈通")} == {"陈通"}
     assert any(r["other"] == "齐全胜" for r in lookups.shared_meetings(store, "陈通"))
-    everyone = lookups.shared_bodies(store)
-    assert all(r["person"] < r["otherPerson"] for r in everyone)  # each pair once
+    everyone = {(r["person"], r["otherPerson"]) for r in lookups.shared_bodies(store)}
+    assert everyone and all((b, a) in everyone for a, b in everyone)  # each pair from both sides
 
 
 def test_hostile_lookup_text_is_only_ever_a_value(store) -> None:

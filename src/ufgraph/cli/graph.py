@@ -63,7 +63,8 @@ EVIDENCE = [("source", "article"), ("published", "published"), ("quote", "eviden
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "who-holds": [("name", "person"), ("title", "title"), ("body", "body"), ("observed", "observed")] + EVIDENCE,
     "posts-of": [("name", "person"), ("title", "title"), ("body", "body"), ("observed", "observed")] + EVIDENCE,
-    "body-people": [("body", "body"), ("title", "title"), ("name", "person"), ("observed", "observed")] + EVIDENCE,
+    "body-people": [("body", "body"), ("parent", "parent body"), ("title", "title"), ("name", "person"),
+                    ("observed", "observed")] + EVIDENCE,
     "meetings": [("meeting", "meeting"), ("date", "date"), ("place", "place"), ("organiser", "organiser"),
                  ("participants", "people"), ("source", "article")],
     "meeting-participants": [("meeting", "meeting"), ("date", "date"), ("name", "person"), ("role", "role")] + EVIDENCE,

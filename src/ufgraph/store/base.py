@@ -12,6 +12,7 @@ would also do, but only for projected variables.) This works the same on any SPA
 
 from __future__ import annotations
 
+import itertools
 import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ PREFIXES = {
 }
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+MAX_VALUES_ROWS = 10_000
 _VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _UPDATE = re.compile(
     r"^\s*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE | re.MULTILINE
@@ -199,6 +201,7 @@ def query_form(sparql: str) -> str:
 
 def bind(sparql: str, bindings: Mapping[str, Any] | None) -> str:
     """Return ``sparql`` with ``bindings`` as a ``VALUES`` block opening each ``WHERE`` group —
+    a list (or tuple/set) value gives one row per element (the alternatives of that parameter);
     the outermost one and every sub-SELECT's, so that a parameter means the same value everywhere
     (a sub-SELECT does not otherwise see the outer query's variables)."""
     if not bindings:
@@ -207,8 +210,12 @@ def bind(sparql: str, bindings: Mapping[str, Any] | None) -> str:
     for name in names:
         if not _VAR.match(name):
             raise QueryError(f"bad parameter name {name!r}: letters, digits and _ only")
-    row = " ".join(str(to_ox(bindings[n])) for n in names)
-    values = " VALUES (" + " ".join("?" + n for n in names) + ") { (" + row + ") } "
+    columns = [list(v) if isinstance(v, (list, tuple, set, frozenset)) else [v] for v in (bindings[n] for n in names)]
+    rows = [" ".join(str(to_ox(v)) for v in combo) for combo in itertools.product(*columns)]
+    if len(rows) > MAX_VALUES_ROWS:
+        raise QueryError(f"too many parameter values ({len(rows)}; at most {MAX_VALUES_ROWS})")
+    block = " ".join(f"({r})" for r in rows)
+    values = " VALUES (" + " ".join("?" + n for n in names) + ") { " + block + " } "
     masked = _mask_comments(sparql)
     ends = [m.end() for m in re.finditer(r"\bWHERE\s*\{", masked, re.IGNORECASE)]
     if not ends:  # SELECT * { … } and ASK { … } may leave out the keyword
