@@ -108,8 +108,6 @@ def test_arbitrary_bytes(data: bytes) -> None:
     check(data)
 
 
-@pytest.mark.xfail(strict=True, reason="extract/awards.py accepts an HTML tag (written as entities in the article) "
-                   "as a recipient body: '<b onmouseover=x>' — reported to the extract owner")
 def test_an_html_tag_is_no_award_recipient() -> None:
     rec = extract("会上，市委统战部授予&lt;b onmouseover=x&gt;“上海市统一战线先进集体”称号。\n", "a.txt")
     recipients = [r for a in rec.awards for r in a.recipients]

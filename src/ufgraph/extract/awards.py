@@ -68,6 +68,15 @@ def _all_recipients(ctx: Context, text: str) -> bool:
     return bool(items)
 
 
+_HAN2 = re.compile(r"[\u4e00-\u9fff].*[\u4e00-\u9fff]")
+_MARKUP = re.compile(r"[<>{}\[\]=\\/|@#$%^*~`]")
+
+
+def _plausible(recipient: str) -> bool:
+    """A recipient is a name, a body or a work: Chinese text, never markup or code."""
+    return bool(recipient) and bool(_HAN2.search(recipient)) and not _MARKUP.search(recipient)
+
+
 def _is_name(ctx: Context, s: str) -> bool:
     from .people import is_bare_name
     return is_bare_name(ctx, s)
@@ -128,7 +137,7 @@ def _award(ctx: Context, m: re.Match, s: int, e: int) -> Award | None:
     conferred = None
     recips = [piece for r in re.split(r"、|以及", recips_text) if r for piece in _split_and(ctx, r)]
     recips = [_as_recipient(ctx, _person_or_body(ctx, r.strip())) for r in recips]
-    recips = [r for r in recips if r and not ctx.gaz.is_collective(r)]
+    recips = [r for r in recips if _plausible(r) and not ctx.gaz.is_collective(r)]
     if not recips:
         return None
     name = m.group("award").strip()
