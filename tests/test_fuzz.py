@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

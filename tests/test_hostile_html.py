@@ -4,8 +4,8 @@ page of ``ufgraph viz`` and the ``serve`` pages (``/viz``, ``/lookup/…``) are 
 Chromium: the text is shown as text, nothing runs, nothing is injected.
 
 The article writes its markup as entities (``&lt;img …&gt;``), as scraped pages do; the normaliser
-turns them into the characters, so the hostile text reaches the headline, a body's and an award's
-name and the evidence quotes. (A person's name must be Han characters: ``副部长<img …>主持``
+turns them into the characters, so the hostile text reaches the headline, an award's name and the
+evidence quotes. (A person's name must be Han characters: ``副部长<img …>主持``
 yields no person — the label of a person node with such text is tested in ``test_browser.py``.)
 Skipped only when Chromium is missing.
 """
@@ -37,7 +37,7 @@ ARTICLE = (
     "市委统战部召开&lt;/script&gt;&lt;img src=x onerror=window.__pwned=2&gt;座谈会\n"
     "2024年3月1日，市委统战部召开“&lt;/script&gt;&lt;script&gt;window.__pwned=3&lt;/script&gt;”座谈会。"
     "市委常委、统战部部长陈通出席会议并讲话。市委统战部副部长&lt;img src=x onerror=alert(1)&gt;主持会议。\n"
-    "会上，市委统战部授予&lt;b onmouseover=window.__pwned=5&gt;“上海市统一战线&lt;/script&gt;先进集体”称号。\n"
+    "会上，市委统战部授予上海市民族联谊会、&lt;b onmouseover=window.__pwned=5&gt;“上海市统一战线&lt;/script&gt;先进集体”称号。\n"
 )
 
 
@@ -82,7 +82,7 @@ def check_network_page(tab) -> None:
     tab.evaluate(f"void ufgraph.network.emit('hoverNode', {{node: {json.dumps(person)}, pointer: {{DOM: {{x: 20, y: 20}}}}}})")
     tip = tab.evaluate("document.getElementById('ufg-tooltip').textContent")
     assert HEADLINE in tip  # the article's headline, shown as text
-    for label in (AWARD, BODY):  # the body is a recipient the extractor should not accept (reported)
+    for label in (AWARD, BODY):  # a tag is no recipient body (since b0bdd22); shown as text if it ever is
         if label not in labels:
             continue
         node = tab.evaluate(f"ufgraph.nodes.get().find(n => n.label === {json.dumps(label)}).id")
