@@ -78,7 +78,7 @@ def test_every_record_has_the_contract_keys():
     assert list(p["posts"][0]) == ["title", "org", "org_as_written", "as_written", "parent_org", "evidence"]
     area = rec["work_areas"][0]
     assert list(area)[:4] == ["name", "heading", "deployed_by", "tasks"] and {"evidence", "year"} <= set(area)
-    assert list(area["tasks"][0]) == ["text", "subtasks", "evidence", "order"]
+    assert list(area["tasks"][0]) == ["text", "subtasks", "evidence", "order", "subtask_evidence"]
     ev = p["evidence"][0]
     assert set(ev) == {"quote", "raw_start", "raw_end"} and ev["raw_start"] < ev["raw_end"]
     assert len(rec["content_hash"]) == 64

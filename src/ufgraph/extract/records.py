@@ -100,9 +100,11 @@ class Task:
     subtasks: list[str] = field(default_factory=list)
     order: int = 0
     evidence: list[Evidence] = field(default_factory=list)
+    subtask_evidence: list[Evidence] = field(default_factory=list)  # one per sub-task, in order
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "subtasks": list(self.subtasks), "evidence": self.evidence, "order": self.order}
+        return {"text": self.text, "subtasks": list(self.subtasks), "evidence": self.evidence, "order": self.order,
+                "subtask_evidence": self.subtask_evidence}
 
 
 @dataclass

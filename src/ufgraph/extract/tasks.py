@@ -50,7 +50,7 @@ def extract_work_areas(ctx: Context, deployments: list[Deployment]) -> list[Work
             task_of_bullet[i] = task
         elif b.kind == "subitem" and b.parent in task_of_bullet:
             task_of_bullet[b.parent].subtasks.append(b.text)
-            task_of_bullet[b.parent].evidence.append(ctx.evidence(b.start, b.end))
+            task_of_bullet[b.parent].subtask_evidence.append(ctx.evidence(b.start, b.end))
     areas = [a for a in areas if a.tasks]
     _link(ctx, areas, deployments)
     return areas

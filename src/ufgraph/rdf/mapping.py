@@ -335,7 +335,7 @@ class _Builder:
                 self.task(task, i, area, name, year, who, heading, wa.get("evidence"), None)
 
     def task(self, task: Any, order: int, area: URIRef, area_name: str, year: Literal | None, who: URIRef | None,
-             heading: str | None, area_ev: Any, parent: URIRef | None) -> None:
+             heading: str | None, area_ev: Any, parent: URIRef | None, sub_ev: Any = None) -> None:
         text = _text(task if isinstance(task, str) else (task or {}).get("text"))
         if not text:
             return
@@ -351,11 +351,13 @@ class _Builder:
         if heading:
             self.add(node, UFG.heading, Literal(heading, lang=ZH))
         self.add(node, UFG.subTaskOf, parent)
-        self.evidence(node, task.get("evidence") if isinstance(task, dict) else None, text)
+        self.evidence(node, task.get("evidence") if isinstance(task, dict) else sub_ev, text)
         self.evidence(node, area_ev, heading or area_name, UFG.deploymentEvidence)
         subs = task.get("subtasks") if isinstance(task, dict) else None
+        sub_evs = (task.get("subtask_evidence") if isinstance(task, dict) else None) or []
         for j, sub in enumerate(subs or [], start=1):
-            self.task(sub, j, area, area_name, year, who, heading, area_ev, node)
+            ev = sub_evs[j - 1] if j <= len(sub_evs) else None
+            self.task(sub, j, area, area_name, year, who, heading, area_ev, node, [ev] if isinstance(ev, dict) else ev)
 
     def build(self) -> ArticleGraph:
         self.article_node()
