@@ -166,8 +166,6 @@ def test_a_whole_html_page_gives_the_article_text_and_no_script() -> None:
     assert [p.name for p in html_rec.people] == [p.name for p in txt_rec.people]
 
 
-@pytest.mark.xfail(strict=True, reason="normalise/markup.py keeps <header> (site banner, menus); its text becomes the "
-                   "headline and the meeting date is lost — reported to the normalise owner")
 def test_a_menu_in_a_header_element_is_not_the_headline() -> None:
     rec = extract(html_page('<header><div class="menu">导航菜单文字</div></header>'), "page.html")
     plain = extract(SAMPLE.read_bytes(), "a.txt")

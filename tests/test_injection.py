@@ -261,9 +261,6 @@ def test_each_refused_update_runs_with_allow_update(disk_store, tmp_path: Path, 
     assert res.exit_code == 0 and "update applied" in res.output, res.output
 
 
-@pytest.mark.xfail(strict=True, reason="store/base.py is_update() looks for the update keyword at the start of a "
-                   "line only: an update after PREFIX/BASE on the same line is not recognised, so --allow-update "
-                   "cannot run it ('bad SPARQL'); it is still refused without --allow-update")
 def test_an_update_after_an_inline_prefix_runs_with_allow_update(tmp_path: Path) -> None:
     path = str(tmp_path / "s")
     runner.invoke(app, ["ingest", str(SAMPLES), "--store", path])

@@ -86,7 +86,10 @@ def to_ox(term: Node | Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
         return term
     if isinstance(term, URIRef):
-        return _named(str(term))
+        try:
+            return _named(str(term))
+        except ValueError as exc:
+            raise QueryError(f"bad IRI {str(term)!r}: {exc}") from None
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     if isinstance(term, Literal):
@@ -185,14 +188,23 @@ def _mask_comments(sparql: str) -> str:
     return "".join(out)
 
 
+_PROLOGUE = re.compile(r"\b(?:PREFIX\s+[^\s:]*:\s*<[^<>]*>|BASE\s*<[^<>]*>)", re.IGNORECASE)
+
+
+def _body(sparql: str) -> str:
+    """The query without comments, each prologue declaration on a line of its own removed, so
+    that the operation's keyword starts a line even after ``PREFIX … DELETE`` on one line."""
+    return _PROLOGUE.sub("\n", _mask_comments(sparql))
+
+
 def is_update(sparql: str) -> bool:
     """Whether ``sparql`` is an update (INSERT, DELETE, DROP, LOAD…) rather than a query."""
-    return bool(_UPDATE.search(_mask_comments(sparql)))
+    return bool(_UPDATE.search(_body(sparql)))
 
 
 def query_form(sparql: str) -> str:
     """``select``, ``ask``, ``construct``, ``describe`` or ``update``."""
-    masked = _mask_comments(sparql)
+    masked = _body(sparql)
     if _UPDATE.search(masked):
         return "update"
     m = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", masked, re.IGNORECASE)
