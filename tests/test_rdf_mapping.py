@@ -56,7 +56,7 @@ def test_every_claim_has_evidence_and_article() -> None:
         for ev in evs:
             assert (ev, UFG.article, ag.iri) in g
             assert g.value(ev, UFG.quote) is not None
-    occ = next(g.subjects(RDF.type, UFG.Occupancy))
+    occ = next(o for o in g.subjects(RDF.type, UFG.Occupancy) if str(g.value(o, UFG.asWritten)) == "市委統戰部部長")
     ev = g.value(occ, UFG.evidence)
     assert g.value(ev, UFG.rawStart) == Literal(40, datatype=XSD.integer)
     assert str(g.value(ev, UFG.quote)) == "市委統戰部部長"

@@ -152,8 +152,8 @@ def build(path: str, extractor: Extractor | None = None) -> ArticleGraph | FileR
 
 def write(store: Store, graphs: list[ArticleGraph]) -> list[FileResult]:
     """Write built graphs (the single writer). Each article's graph is replaced, never added to."""
-    store.replace_graphs([(str(ag.iri), list(ag.graph)) for ag in graphs])
-    return [FileResult(ag.source, True, len(ag.graph), str(ag.iri), warnings=list(ag.warnings))
+    store.replace_graphs([(str(ag.iri), list(ag.triples)) for ag in graphs])
+    return [FileResult(ag.source, True, len(ag.triples), str(ag.iri), warnings=list(ag.warnings))
             for ag in graphs]
 
 

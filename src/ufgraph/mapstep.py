@@ -28,7 +28,7 @@ def graph_nquads(ag: ArticleGraph) -> str:
     """The N-Quads lines (newline-terminated) of one article's named graph, sorted for stable
     output. Terms are written by pyoxigraph's serialiser, which escapes them."""
     g = str(ox.NamedNode(str(ag.iri)))
-    lines = sorted(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} {g} ." for s, p, o in ag.graph)
+    lines = sorted(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} {g} ." for s, p, o in ag.triples)
     return "".join(line + "\n" for line in lines)
 
 

@@ -32,16 +32,16 @@ CHUNKSIZE = 8
 @dataclass(frozen=True)
 class Built:
     """An article's graph as built in a worker: the duck type of ``ArticleGraph`` that
-    :func:`ufgraph.ingest.write` needs (``iri``, ``graph`` — here a list of triples of
+    :func:`ufgraph.ingest.write` needs (``iri``, ``triples`` — here a list of triples of
     pyoxigraph terms —, ``source``, ``warnings``)."""
 
     iri: URIRef
-    graph: list[tuple[Any, Any, Any]]
+    triples: list[tuple[Any, Any, Any]]
     source: str
     warnings: tuple[str, ...] = ()
 
     def __len__(self) -> int:
-        return len(self.graph)
+        return len(self.triples)
 
 
 def build_portable(path: str, extractor: Extractor | None = None) -> Built | FileResult:
@@ -49,7 +49,7 @@ def build_portable(path: str, extractor: Extractor | None = None) -> Built | Fil
     built = build(path, extractor)
     if isinstance(built, FileResult):
         return built
-    triples = [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in built.graph]
+    triples = [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in built.triples]
     return Built(URIRef(str(built.iri)), triples, built.source, tuple(built.warnings))
 
 

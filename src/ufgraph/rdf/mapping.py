@@ -14,6 +14,8 @@ reports those as warnings, not violations.
 
 from __future__ import annotations
 
+from functools import cached_property, lru_cache
+
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
@@ -46,24 +48,40 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 Record = Mapping[str, Any]
 
 
+_PREFIXES = (("ufg", UFG._NS), ("org", ORG), ("foaf", FOAF), ("schema", SCHEMA), ("prov", PROV),
+             ("skos", SKOS), ("ufgid", iris.ID_BASE))
+
+
 @dataclass(frozen=True)
 class ArticleGraph:
-    """The triples of one article, to be written as the named graph ``iri``."""
+    """The triples of one article, to be written as the named graph ``iri``.
+
+    ``triples`` is a plain set — building an rdflib ``Graph`` costs more than all the rest of the
+    mapping, and writers only iterate; ``graph`` makes one on demand (tests, Turtle output)."""
 
     iri: URIRef
-    graph: Graph
+    triples: frozenset[tuple[Node, Node, Node]]
     source: str
     warnings: tuple[str, ...] = ()
 
     def __len__(self) -> int:
-        return len(self.graph)
+        return len(self.triples)
+
+    @cached_property
+    def graph(self) -> Graph:
+        g = Graph()
+        for prefix, ns in _PREFIXES:
+            g.bind(prefix, ns, override=True)
+        for t in self.triples:
+            g.add(t)
+        return g
 
     def dataset(self) -> Dataset:
         ds = Dataset()
-        for prefix, ns in self.graph.namespaces():
+        for prefix, ns in _PREFIXES:
             ds.bind(prefix, ns)
         g = ds.graph(self.iri)
-        for t in self.graph:
+        for t in self.triples:
             g.add(t)
         return ds
 
@@ -95,15 +113,31 @@ def _text(value: Any) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def _label_pairs(name: str, alts: tuple[str | None, ...], person: bool) -> tuple[tuple[URIRef, Literal], ...]:
+    """The label, alternative-label, pinyin and search-key (predicate, literal) pairs of a name.
+    Cached: the same bodies, titles and people recur across thousands of articles."""
+    name = han_key(name) if person else simplify(clean(name))
+    out = [(RDFS.label, Literal(name, lang=ZH)), (SKOS.prefLabel, Literal(name, lang=ZH))]
+    for alt in alts:
+        alt = _text(alt)
+        if alt and alt != name and len(alt) >= 2:
+            lang = "zh-Hant" if has_traditional(alt) else "zh"
+            out.append((SKOS.altLabel, Literal(alt, lang=lang if alt != han_key(alt) else ZH)))
+    romanised = pinyin_name(name) if person else pinyin_text(name)
+    if romanised:
+        out.append((SKOS.altLabel, Literal(romanised, lang=PINYIN)))
+    for key in sorted(keys_for(name, *(a for a in alts if a and len(clean(a)) >= 2), person=person)):
+        out.append((UFG.searchKey, Literal(key)))
+    return tuple(out)
+
+
 class _Builder:
     """Accumulates the triples of one article."""
 
     def __init__(self, record: Record):
         self.r = record
-        self.g = Graph()
-        for prefix, ns in (("ufg", UFG._NS), ("org", ORG), ("foaf", FOAF), ("schema", SCHEMA), ("prov", PROV),
-                           ("skos", SKOS), ("ufgid", iris.ID_BASE)):
-            self.g.bind(prefix, ns, override=True)
+        self.g: set[tuple[Node, Node, Node]] = set()
         self.jur = _text(record.get("jurisdiction"))
         self.source = _text(record.get("source")) or "<unknown>"
         self.article = iris.article(_text(record.get("content_hash")), self.source)
@@ -117,19 +151,8 @@ class _Builder:
             self.g.add((s, p, o))
 
     def labels(self, node: URIRef, name: str, *alts: str | None, person: bool = False) -> None:
-        name = han_key(name) if person else simplify(clean(name))
-        self.add(node, RDFS.label, Literal(name, lang=ZH))
-        self.add(node, SKOS.prefLabel, Literal(name, lang=ZH))
-        for alt in alts:
-            alt = _text(alt)
-            if alt and alt != name and len(alt) >= 2:
-                lang = "zh-Hant" if has_traditional(alt) else "zh"
-                self.add(node, SKOS.altLabel, Literal(alt, lang=lang if alt != han_key(alt) else ZH))
-        romanised = pinyin_name(name) if person else pinyin_text(name)
-        if romanised:
-            self.add(node, SKOS.altLabel, Literal(romanised, lang=PINYIN))
-        for key in sorted(keys_for(name, *(a for a in alts if a and len(clean(a)) >= 2), person=person)):
-            self.add(node, UFG.searchKey, Literal(key))
+        for p, o in _label_pairs(name, alts, person):
+            self.g.add((node, p, o))
 
     def evidence(self, claim: URIRef, items: Any, fallback: str | None, prop: URIRef = UFG.evidence) -> None:
         """Link ``claim`` to each evidence object in ``items`` (or a quote-only one)."""
@@ -368,7 +391,7 @@ class _Builder:
         self.awards()
         self.work_areas()
         warnings = tuple(str(w) for w in self.r.get("warnings") or [])
-        return ArticleGraph(self.article, self.g, self.source, warnings)
+        return ArticleGraph(self.article, frozenset(self.g), self.source, warnings)
 
 
 def record_to_graph(record: Record) -> ArticleGraph:
@@ -382,7 +405,7 @@ def records_to_dataset(records: Iterable[Record]) -> Dataset:
     for r in records:
         ag = record_to_graph(r)
         g = ds.graph(ag.iri)
-        for t in ag.graph:
+        for t in ag.triples:
             g.add(t)
     return ds
 
