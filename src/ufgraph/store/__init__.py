@@ -2,8 +2,8 @@
 
 * a path (default ``./ufgraph-store``, or ``UFGRAPH_STORE``): the persistent embedded Oxigraph store;
 * ``memory``: a throw-away in-memory Oxigraph store;
-* a URL (``http://…``, ``https://…``): a remote SPARQL endpoint, once a backend registers for it
-  with :func:`register_backend` (see issue 5) — it implements :class:`Store`.
+* a URL (``http://…``, ``https://…``): a remote SPARQL endpoint (:mod:`.remote`, registered below
+  with :func:`register_backend`; other schemes can register their own backend).
 """
 
 from __future__ import annotations
@@ -36,8 +36,6 @@ def open_store(spec: str | None = None, *, read_only: bool = False, must_exist: 
     for prefix, factory in _BACKENDS.items():
         if spec.startswith(prefix):
             return factory(spec, read_only=read_only, must_exist=must_exist, **options)
-    if spec.startswith(("http://", "https://")):
-        raise StoreError(f"remote stores are not supported yet: {spec}")
     return EmbeddedStore(spec, read_only=read_only, must_exist=must_exist)
 
 
