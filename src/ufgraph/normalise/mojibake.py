@@ -23,11 +23,13 @@ from functools import lru_cache
 
 from . import lexicon
 from .ruby import ANNOTATION, is_annotation, readings, _strip_tone
+from .punct import FULL_WIDTH
 from .textmap import MappedText
 
 MARKS = "?\ufffd"
 _ORPHAN = re.compile(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
-_FOLDED = {",": "，", ";": "；", ":": "：", "!": "！", "(": "（", ")": "）"}
+# full-width punctuation a mirror folded to ASCII ("?" excepted: it marks a lost byte)
+_FOLDED = {k: v for k, v in FULL_WIDTH.items() if k != "?"}
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _CJK_PUNCT = re.compile(r"[\u3001\u3002\u300a-\u300f\u2018-\u201d\uff01-\uff1f]")
 _FULL_ANNOTATION = re.compile(r"[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})[)）]")

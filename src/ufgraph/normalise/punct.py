@@ -9,7 +9,8 @@ from .textmap import MappedText
 
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
 _CJKP = r"\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019"
-_FULL = {",": "，", "(": "（", ")": "）", ":": "：", ";": "；", "!": "！", "?": "？"}
+#: ASCII punctuation and its full-width form (mojibake repair folds back through it too)
+FULL_WIDTH = {",": "，", "(": "（", ")": "）", ":": "：", ";": "；", "!": "！", "?": "？"}
 # ASCII punctuation with Han (or CJK punctuation) on at least one side, and not between digits
 # (so 9:39 and 1,000 stay). A '?' is left alone: it marks lost characters in damaged text.
 _ASCII_P = re.compile(rf"(?<=[{_HAN}{_CJKP}])[,:;!]|[,:;!](?=[{_HAN}{_CJKP}])")
@@ -34,7 +35,7 @@ def tidy(t: MappedText) -> MappedText:
     t = t.sub(_CRLF, lambda m: "\n")
     t = t.sub(_INVISIBLE, lambda m: "")
     t = t.sub(_PARENS, _parens)
-    t = t.sub(_ASCII_P, lambda m: _FULL[m.group(0)])
+    t = t.sub(_ASCII_P, lambda m: FULL_WIDTH[m.group(0)])
     t = t.sub(_SPACES, lambda m: " ")
     t = t.sub(_TRIM, lambda m: "")
     return t.sub(_BLANKS, lambda m: "\n\n")
