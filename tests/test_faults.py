@@ -10,21 +10,20 @@ failures seen through ``ufgraph ingest`` — one line, exit code 3, no traceback
 from __future__ import annotations
 
 import glob
-import http.server
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections import defaultdict
 from pathlib import Path
-from typing import Iterator
 
 import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
 from ufgraph.cli import app
+
+from _stub_endpoint import stub  # noqa: F401  (a pytest fixture)
 from ufgraph.ingest import BATCH, ingest
 from ufgraph.store import open_store
 
@@ -167,50 +166,10 @@ def test_two_writers_in_two_processes(tmp_path: Path) -> None:
 
 
 # -- a remote endpoint through the CLI ---------------------------------------------------------------
-class _Stub(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    status = 500
-    delay = 0.0
-
-    def _answer(self) -> None:
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        time.sleep(self.delay)
-        body = b"boom"
-        try:
-            self.send_response(self.status)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        except OSError:
-            pass
-
-    do_GET = do_POST = do_PUT = _answer
-
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture
-def stub() -> Iterator:
-    servers = []
-
-    def start(status: int, delay: float = 0.0) -> str:
-        srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), type("S", (_Stub,), {"status": status, "delay": delay}))
-        srv.daemon_threads = True
-        threading.Thread(target=srv.serve_forever, daemon=True).start()
-        servers.append(srv)
-        return f"http://127.0.0.1:{srv.server_address[1]}/query"
-
-    yield start
-    for srv in servers:
-        srv.shutdown()
-        srv.server_close()
-
-
 @pytest.mark.parametrize("status,delay,message", [(500, 0.0, "HTTP 500"), (503, 0.0, "HTTP 503"),
                                                    (200, 2.0, "did not answer within 0.2 s")])
 def test_failing_or_slow_endpoint_is_one_line_through_the_cli(stub, samples_dir: Path, status, delay, message) -> None:
-    url = stub(status, delay)
+    url, _ = stub(status, delay)
     res = CliRunner().invoke(app, ["ingest", str(samples_dir), "--store", url],
                              env={"UFGRAPH_RETRIES": "1", "UFGRAPH_BACKOFF": "0.01", "UFGRAPH_TIMEOUT": "0.2"})
     assert res.exit_code == 3, res.output

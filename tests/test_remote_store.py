@@ -4,7 +4,6 @@ failing with 500, and a connection cut in the middle of a graph replace."""
 
 from __future__ import annotations
 
-import http.server
 import json
 import shutil
 import socket
@@ -25,6 +24,8 @@ from typer.testing import CliRunner
 
 from ufgraph import lookups
 from ufgraph.cli import app
+
+from _stub_endpoint import stub  # noqa: F401  (a pytest fixture)
 from ufgraph.errors import EndpointError, StoreError
 from ufgraph.ingest import ingest
 from ufgraph.store import open_store
@@ -212,52 +213,6 @@ def test_a_cut_connection_leaves_the_old_graph_whole(server: str) -> None:
         assert proxy.cuts == 3  # tried, then retried twice (a whole-graph replace is idempotent)
         rows = direct.query("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": URIRef(g)}).column("o")
         assert sorted(rows) == sorted(f"old {i}" for i in range(50))
-
-
-# -- stubs: down, slow, failing ---------------------------------------------------------------------
-class _Stub(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    status = 500
-    delay = 0.0
-    seen: list[dict] = []
-
-    def _answer(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        self.rfile.read(length)
-        type(self).seen.append({"method": self.command, "path": self.path, "auth": self.headers.get("Authorization")})
-        time.sleep(self.delay)
-        body = b'{"head":{},"boolean":true}' if self.status == 200 else b"boom"
-        self.send_response(self.status)
-        self.send_header("Content-Type", "application/sparql-results+json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        try:
-            self.wfile.write(body)
-        except OSError:  # the client gave up (the timeout test)
-            pass
-
-    do_GET = do_POST = do_PUT = _answer
-
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture
-def stub() -> Iterator:
-    servers = []
-
-    def start(status: int = 500, delay: float = 0.0) -> tuple[str, type]:
-        handler = type("Stub", (_Stub,), {"status": status, "delay": delay, "seen": []})
-        srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        srv.daemon_threads = True
-        threading.Thread(target=srv.serve_forever, daemon=True).start()
-        servers.append(srv)
-        return f"http://127.0.0.1:{srv.server_address[1]}/query", handler
-
-    yield start
-    for srv in servers:
-        srv.shutdown()
-        srv.server_close()
 
 
 def test_down_endpoint_gives_one_clear_error_without_credentials(monkeypatch, samples_dir: Path) -> None:
