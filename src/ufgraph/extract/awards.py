@@ -9,6 +9,7 @@ or ``X 授予`` the conferring one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..gazetteer import alternation
 from .context import Context, cn_int
@@ -82,10 +83,9 @@ def _is_name(ctx: Context, s: str) -> bool:
     return is_bare_name(ctx, s)
 
 
-def extract_awards(ctx: Context) -> list[Award]:
-    """Every award sentence of the body."""
-    verbs = alternation(ctx.gaz.grammar.get("award_verb", ["获评", "荣获"]))
-    units = "".join(ctx.gaz.grammar.get("count_unit", ["家", "个", "位", "名"]))
+@lru_cache(maxsize=8)
+def _patterns(verbs: str, units: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The award-sentence patterns for the gazetteer's verbs and count units (compiled once)."""
     pat = re.compile(
         rf"(?P<recips>[^，。；：]+?)"
         rf"(?:等(?P<count>\d+|[一二两三四五六七八九十]{{1,3}})[{units}](?P<desc>[^，。；]*?))?"
@@ -104,6 +104,14 @@ def extract_awards(ctx: Context) -> list[Award]:
         rf"(?:等(?P<count>\d+|[一二两三四五六七八九十]{{1,3}})[{units}](?P<desc>[^，。；“为]*?))?"
         rf"为(?P<award>[^，。；]+?)(?:荣誉称号|荣誉|称号)?"
     )
+    return pat, grant, naming
+
+
+def extract_awards(ctx: Context) -> list[Award]:
+    """Every award sentence of the body."""
+    verbs = alternation(ctx.gaz.grammar.get("award_verb", ["获评", "荣获"]))
+    units = "".join(ctx.gaz.grammar.get("count_unit", ["家", "个", "位", "名"]))
+    pat, grant, naming = _patterns(verbs, units)
     out: list[Award] = []
     for block in ctx.doc.blocks:
         if block.kind not in ("paragraph", "enum", "bullet"):

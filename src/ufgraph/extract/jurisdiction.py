@@ -76,7 +76,7 @@ def _visited(doc: Document, gaz: Gazetteer, found: str | None) -> str | None:
         return found
     body = "".join(b.text for b in doc.blocks)
     rel = j.name[-1]  # 市 of 江阴市, 区 of 杨浦区, 县 of 安吉县
-    named = re.search(re.escape(j.name) + "委", body)
+    named = (j.name + "委") in body
     bare = re.search(rf"(?<![{HAN_CHARS}])(?:{rel}|市)委(?:常委|书记|副书记|统战部)", body.replace(j.name + "委", ""))
     return parent.full if named and bare else found
 

@@ -11,6 +11,7 @@ NAME must end like a meeting (grammar.tsv ``meeting_suffix``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..gazetteer import alternation
 from . import dates
@@ -23,7 +24,11 @@ _ATTEND = re.compile(r"(?:[近约共逾超过]+)?\d+(?:余|多)?(?:人|名[^，�
 
 
 def _patterns(ctx: Context) -> tuple[re.Pattern, re.Pattern]:
-    suf = alternation(ctx.gaz.grammar.get("meeting_suffix", ["会议"]))
+    return _compiled(alternation(ctx.gaz.grammar.get("meeting_suffix", ["会议"])))
+
+
+@lru_cache(maxsize=8)
+def _compiled(suf: str) -> tuple[re.Pattern, re.Pattern]:
     name = rf"[^，。；]{{0,40}}?(?:{suf})”?"  # names may list (民主党派、工商联和无党派人士…联席会)
     a = re.compile(rf"(?P<name>{name})(?:在(?P<place>[^，。；]{{2,30}}?))?(?:隆重|顺利)?{_VERB}")
     b = re.compile(rf"(?P<org>[^，。；]{{2,40}}?)(?:在(?P<place>[^，。；]{{2,30}}?))?(?:隆重|顺利)?{_VERB}(?:了)?(?P<name>{name})(?=[，。；]|$)")

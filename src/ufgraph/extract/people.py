@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Iterator
 from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer, Org, alternation
@@ -84,6 +85,7 @@ class _Grammar:
         self.also = re.compile(f"并(?:作|发表|致|作了|进行)?({alternation(g.roles)}|为[^，。；]{{1,30}}?颁奖)")
         # 作总结讲话, 作重要讲话, 发表热情洋溢的致辞, 作大会主旨报告, 作动员部署: a made speech of any kind
         self.made = re.compile(rf"(?:作了?|发表了?)(?P<kind>[{HAN}]{{1,8}}?|题为“[^”]{{1,40}}”的[{HAN}]{{0,4}}|题为《[^》]{{1,40}}》的[{HAN}]{{0,4}})(?P<head>讲话|发言|致辞|报告|部署)(?=[，。；、并]|$)")
+        self.and_made = re.compile("并" + self.made.pattern)  # 出席会议并作总结讲话
 
 
 _GRAMMARS: dict[int, _Grammar] = {}
@@ -350,7 +352,7 @@ def _roles(ctx: Context, gr: _Grammar, men: Mention, limit: int) -> None:
         return
     # 出席会议并讲话, 出席会议，并作讲话, 通报…并部署…, 出席会议并为获奖单位颁奖
     scope = re.split(r"[。；]", after)[0]
-    for mk in re.finditer(r"并" + gr.made.pattern, scope):  # 出席会议并作总结讲话
+    for mk in gr.and_made.finditer(scope):  # 出席会议并作总结讲话
         role = ctx.gaz.roles[_made_verb(mk)]
         if role not in men.roles:
             men.roles.append(role)
@@ -360,6 +362,15 @@ def _roles(ctx: Context, gr: _Grammar, men: Mention, limit: int) -> None:
             men.roles.append(role)
         if role == "deployed":
             men.deploys.append(re.split(r"[，。；]", scope[extra.end():])[0])
+
+
+def _occurrences(text: str, needle: str, start: int, end: int) -> Iterator[int]:
+    """Where ``needle`` occurs in ``text[start:end]``, left to right, not overlapping (a plain
+    search: a regular expression per name would be compiled per name, and evict the others)."""
+    at = text.find(needle, start, end)
+    while at >= 0 and needle:
+        yield at
+        at = text.find(needle, at + len(needle), end)
 
 
 def _bare_mentions(ctx: Context, gr: _Grammar, sent: tuple[int, int], known: set[str],
@@ -405,8 +416,8 @@ def _bare_mentions(ctx: Context, gr: _Grammar, sent: tuple[int, int], known: set
         run = []
     # a known person named alone inside a longer clause
     for name in known:
-        for m in re.finditer(re.escape(name), text[sent[0]:sent[1]]):
-            a, b = sent[0] + m.start(), sent[0] + m.end()
+        for a in _occurrences(text, name, *sent):
+            b = a + len(name)
             if any(x < b and a < y for x, y in busy) or any(o.start < b and a < o.end for o in out):
                 continue
             if a > sent[0] and text[a - 1] not in SEPS + "。：由":
