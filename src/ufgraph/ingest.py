@@ -150,10 +150,42 @@ def build(path: str, extractor: Extractor | None = None) -> ArticleGraph | FileR
         return FileResult(name, False, error=f"{type(exc).__name__}: {exc}", trace=traceback.format_exc())
 
 
-def write(store: Store, graphs: list[ArticleGraph]) -> list[FileResult]:
-    """Write built graphs (the single writer). Each article's graph is replaced, never added to."""
-    store.replace_graphs([(str(ag.iri), list(ag.triples)) for ag in graphs])
-    return [FileResult(ag.source, True, len(ag.triples), str(ag.iri), warnings=list(ag.warnings))
+class NamesSeen:
+    """The names-graph triples already written by this writer, so that each goes to the store
+    once per run rather than once per article (most recur: the same bodies, titles and people).
+    Bounded: when full it forgets, and a forgotten triple is merely written again (adding a
+    triple the graph holds changes nothing)."""
+
+    def __init__(self, limit: int = 1_000_000):
+        self.limit = limit
+        self.lines: set[str] = set()
+
+    def new(self, graphs: Iterable[Any]) -> tuple[str, set[str]]:
+        """The not-yet-written lines of ``graphs``' names, as text, and as a set to :meth:`add`
+        once they are written."""
+        fresh: set[str] = set()
+        seen = self.lines
+        for ag in graphs:
+            for line in ag.names_ntriples.splitlines(keepends=True):
+                if line not in seen:
+                    fresh.add(line)
+        return "".join(sorted(fresh)), fresh
+
+    def add(self, lines: set[str]) -> None:
+        if len(self.lines) + len(lines) > self.limit:
+            self.lines.clear()
+        self.lines |= lines
+
+
+def write(store: Store, graphs: list[ArticleGraph], seen: NamesSeen | None = None) -> list[FileResult]:
+    """Write built graphs (the single writer). Each article's graph is replaced, never added to;
+    its names are added to the names graph (those in ``seen`` are skipped). The graphs go as
+    N-Triples text (:meth:`Store.load_graphs`), which every backend can take as it is."""
+    seen = seen if seen is not None else NamesSeen()
+    names, fresh = seen.new(graphs)
+    store.load_graphs([(str(ag.iri), ag.ntriples) for ag in graphs], names)
+    seen.add(fresh)
+    return [FileResult(ag.source, True, len(ag), str(ag.iri), warnings=list(ag.warnings))
             for ag in graphs]
 
 
@@ -173,11 +205,12 @@ def ingest(
     worker processes (:mod:`ufgraph.parallel`); this process stays the one writer, same results."""
     summary = IngestSummary()
     pending: list[ArticleGraph] = []
+    seen = NamesSeen()
 
     def flush() -> None:
         if not pending:
             return
-        for res in write(store, pending):
+        for res in write(store, pending, seen):
             summary.results.append(res)
             if on_file:
                 on_file(res)

@@ -18,18 +18,19 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
-import pyoxigraph as ox
-
 from .rdf.mapping import ArticleGraph, record_to_graph
-from .store.base import to_ox
+from .rdf.iris import NAMES_GRAPH
+from .rdf.nt import iri
 
 
 def graph_nquads(ag: ArticleGraph) -> str:
-    """The N-Quads lines (newline-terminated) of one article's named graph, sorted for stable
-    output. Terms are written by pyoxigraph's serialiser, which escapes them."""
-    g = str(ox.NamedNode(str(ag.iri)))
-    lines = sorted(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} {g} ." for s, p, o in ag.triples)
-    return "".join(line + "\n" for line in lines)
+    """The N-Quads lines (newline-terminated) of one article's named graph, then of its share of
+    the names graph, each sorted for stable output. Terms are written and escaped by
+    :mod:`ufgraph.rdf.nt`, as for ``ingest``. Articles share names: the same names-graph line
+    comes once per article that needs it, and a quad store keeps it once."""
+    g, n = iri(str(ag.iri)), iri(NAMES_GRAPH)
+    return "".join(sorted(f"{s} {p} {o} {g} .\n" for s, p, o in ag.triples)) + \
+        "".join(sorted(f"{s} {p} {o} {n} .\n" for s, p, o in ag.names))
 
 
 def record_nquads(record: Mapping[str, Any]) -> str:

@@ -5,12 +5,12 @@
 :func:`ufgraph.ingest.ingest` gets from ``build(path)``, so ``ingest --jobs N`` writes the same
 graphs and reports the same per-file results and errors as ``--jobs 1``.
 
-A built graph crosses the process boundary as a :class:`Built`: its triples already converted to
-pyoxigraph terms in the worker (``store.base.to_ox``), which pickle compactly and which the
-stores take as they are — the conversion (a large share of the writer's time otherwise) runs in
-the workers too. Workers are started with ``forkserver`` where available (clean processes, the
-extraction modules preloaded once), else ``spawn``; never plain ``fork`` of a process that may
-hold an open RocksDB store and a progress-bar thread.
+A built graph crosses the process boundary as a :class:`Built`: its N-Triples text (one ``str``,
+which pickles as fast as memory copies) — exactly what the writer hands to
+:meth:`ufgraph.store.base.Store.load_graphs`, so the writer does no term work at all. Workers
+are started with ``forkserver`` where available (clean processes, the extraction modules
+preloaded once), else ``spawn``; never plain ``fork`` of a process that may hold an open RocksDB
+store and a progress-bar thread.
 """
 
 from __future__ import annotations
@@ -20,10 +20,9 @@ import os
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from .ingest import Extractor, FileResult, build
-from .store.base import to_ox
 
 #: Paths handed to a worker at a time (amortises the inter-process round trip).
 CHUNKSIZE = 8
@@ -32,42 +31,27 @@ CHUNKSIZE = 8
 @dataclass(frozen=True)
 class Built:
     """An article's graph as built in a worker: the duck type of ``ArticleGraph`` that
-    :func:`ufgraph.ingest.write` needs (``iri``, ``triples`` — here a list of triples of
-    pyoxigraph terms —, ``source``, ``warnings``)."""
+    :func:`ufgraph.ingest.write` needs (``iri``, ``ntriples``, ``names_ntriples``, ``source``,
+    ``warnings``, ``len``)."""
 
     iri: URIRef
-    triples: list[tuple[Any, Any, Any]]
+    ntriples: str
+    names_ntriples: str
+    triples: int
     source: str
     warnings: tuple[str, ...] = ()
 
     def __len__(self) -> int:
-        return len(self.triples)
-
-
-#: rdflib term → pyoxigraph term, per process: articles share most of their IRIs and many
-#: literals, and the conversion is otherwise a large cost next to the mapping (≈5× faster).
-_TERMS: dict[Any, Any] = {}
-_TERMS_MAX = 300_000
-
-
-def to_ox_cached(term: Any) -> Any:
-    """:func:`ufgraph.store.base.to_ox` with a bounded per-process memo."""
-    key = (term, term.language, term.datatype) if isinstance(term, Literal) else term
-    found = _TERMS.get(key)
-    if found is None:
-        if len(_TERMS) >= _TERMS_MAX:
-            _TERMS.clear()
-        found = _TERMS[key] = to_ox(term)
-    return found
+        return self.triples
 
 
 def build_portable(path: str, extractor: Extractor | None = None) -> Built | FileResult:
-    """:func:`build` one path, with its triples as pyoxigraph terms (picklable, cheap to write)."""
+    """:func:`build` one path, as a :class:`Built` (cheap to pickle and to write)."""
     built = build(path, extractor)
     if isinstance(built, FileResult):
         return built
-    triples = [(to_ox_cached(s), to_ox_cached(p), to_ox_cached(o)) for s, p, o in built.triples]
-    return Built(URIRef(str(built.iri)), triples, built.source, tuple(built.warnings))
+    return Built(URIRef(str(built.iri)), built.ntriples, built.names_ntriples, len(built), built.source,
+                 tuple(built.warnings))
 
 
 def _work(args: tuple[str, Extractor | None]) -> Built | FileResult:
@@ -107,4 +91,4 @@ def imap_build(paths: Iterable[str], extractor: Extractor | None = None, jobs: i
             yield path, built
 
 
-__all__ = ["imap_build", "build_portable", "to_ox_cached", "Built", "default_jobs", "CHUNKSIZE"]
+__all__ = ["imap_build", "build_portable", "Built", "default_jobs", "CHUNKSIZE"]

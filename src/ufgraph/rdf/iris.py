@@ -32,6 +32,7 @@ the mapping from names to IRIs is injective: no two people, bodies or posts coll
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from urllib.parse import quote, unquote
 
 from rdflib import URIRef
@@ -41,7 +42,12 @@ from .vocab import ID_BASE
 
 UNKNOWN = "_"
 
+#: The one graph that is not an article's: what follows from a thing's IRI alone (its class,
+#: romanised name and search keys), written once per store instead of once per article.
+NAMES_GRAPH = ID_BASE + "names"
 
+
+@lru_cache(maxsize=200_000)
 def segment(name: str | None) -> str:
     """One percent-encoded path segment for ``name`` (simplified, NFC)."""
     if name is None or not clean(name):
@@ -50,8 +56,14 @@ def segment(name: str | None) -> str:
     return quote(text, safe="")
 
 
+def path(*parts: str | None) -> str:
+    """The IRI (a plain ``str``) for a path of names: ``path("person", "上海市", "陈通")``. The
+    functions below return the same as rdflib ``URIRef``; the mapping uses this form."""
+    return ID_BASE + "/".join([segment(p) for p in parts])
+
+
 def _iri(*parts: str | None) -> URIRef:
-    return URIRef(ID_BASE + "/".join(segment(p) for p in parts))
+    return URIRef(path(*parts))
 
 
 def person(name: str, jurisdiction: str | None) -> URIRef:
@@ -86,28 +98,40 @@ def meeting(name: str, jurisdiction: str | None, date: str | None) -> URIRef:
     return _iri("meeting", jurisdiction, name, date)
 
 
-def article(content_hash: str | None, source: str | None) -> URIRef:
-    """The article's IRI, which is also its named graph's IRI."""
+def article_path(content_hash: str | None, source: str | None) -> str:
+    """The article's IRI, which is also its named graph's IRI (as a plain ``str``)."""
     if content_hash:
         h = content_hash.lower().removeprefix("sha256:")
         if not all(c in "0123456789abcdef" for c in h) or len(h) < 32:
             h = hashlib.sha256(content_hash.encode("utf-8")).hexdigest()
-        return URIRef(f"{ID_BASE}article/{h[:32]}")
+        return f"{ID_BASE}article/{h[:32]}"
     digest = hashlib.sha256((source or "").encode("utf-8")).hexdigest()
-    return URIRef(f"{ID_BASE}article/src-{digest[:32]}")
+    return f"{ID_BASE}article/src-{digest[:32]}"
 
 
-def claim(article_iri: URIRef, kind: str, *parts: object) -> URIRef:
+def article(content_hash: str | None, source: str | None) -> URIRef:
+    return URIRef(article_path(content_hash, source))
+
+
+def claim_path(article_iri: str, kind: str, *parts: object) -> str:
     """An n-ary claim node inside an article: a digest of what it links, so it is stable."""
-    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
-    return URIRef(f"{article_iri}/{kind}/{digest}")
+    digest = hashlib.sha1("\x1f".join([str(p) for p in parts]).encode("utf-8")).hexdigest()[:16]
+    return f"{article_iri}/{kind}/{digest}"
 
 
-def evidence(article_iri: URIRef, start: int | None, end: int | None, quote_text: str) -> URIRef:
+def claim(article_iri: str, kind: str, *parts: object) -> URIRef:
+    return URIRef(claim_path(article_iri, kind, *parts))
+
+
+def evidence_path(article_iri: str, start: int | None, end: int | None, quote_text: str) -> str:
     if start is None or end is None:
         digest = hashlib.sha1(quote_text.encode("utf-8")).hexdigest()[:16]
-        return URIRef(f"{article_iri}/evidence/q-{digest}")
-    return URIRef(f"{article_iri}/evidence/{int(start)}-{int(end)}")
+        return f"{article_iri}/evidence/q-{digest}"
+    return f"{article_iri}/evidence/{int(start)}-{int(end)}"
+
+
+def evidence(article_iri: str, start: int | None, end: int | None, quote_text: str) -> URIRef:
+    return URIRef(evidence_path(article_iri, start, end, quote_text))
 
 
 def readable(iri: str) -> str:

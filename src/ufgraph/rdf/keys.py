@@ -35,6 +35,7 @@ def has_han(text: str) -> bool:
     return bool(_HAN.search(text))
 
 
+@lru_cache(maxsize=262144)
 def clean(text: str) -> str:
     """NFC, trimmed, inner whitespace collapsed: the form every label and IRI segment starts from."""
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
@@ -58,10 +59,13 @@ def query_key(user_input: str) -> str:
     return han_key(text) if has_han(text) else latin_key(text)
 
 
-def _syllables(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _syllables(text: str) -> tuple[str, ...]:
+    """pypinyin's reading of ``text`` (cached: given names and surnames recur, and pypinyin's
+    phrase matching is the dearest step of mapping a new name)."""
     from pypinyin import Style, lazy_pinyin
 
-    return lazy_pinyin(text, style=Style.NORMAL, v_to_u=True, errors="ignore")
+    return tuple(lazy_pinyin(text, style=Style.NORMAL, v_to_u=True, errors="ignore"))
 
 
 @lru_cache(maxsize=65536)

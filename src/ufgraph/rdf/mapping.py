@@ -14,19 +14,18 @@ reports those as warnings, not violations.
 
 from __future__ import annotations
 
-from functools import cached_property, lru_cache
-
 import re
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import Any, Iterable, Mapping
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import Dataset, Graph, URIRef
 
 from ..normalise.script import has_traditional, simplify
 from . import iris
 from .keys import clean, han_key, keys_for, pinyin_name, pinyin_text
-from .vocab import FOAF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, UFG, XSD
+from .nt import XSD_DATE, XSD_GYEAR, NTriple, Terms, boolean, integer, iri, lines, literal, to_graph, typed
+from .vocab import FOAF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, UFG
 
 ZH = "zh-Hans"
 PINYIN = "zh-Latn-pinyin"
@@ -47,6 +46,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 Record = Mapping[str, Any]
 
+# The vocabulary as N-Triples IRIs (see :mod:`ufgraph.rdf.nt`).
+T_FOAF, T_ORG, T_PROV, T_RDF, T_RDFS, T_SCHEMA, T_SKOS, T_UFG = map(Terms, (FOAF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, UFG))
 
 _PREFIXES = (("ufg", UFG._NS), ("org", ORG), ("foaf", FOAF), ("schema", SCHEMA), ("prov", PROV),
              ("skos", SKOS), ("ufgid", iris.ID_BASE))
@@ -54,56 +55,73 @@ _PREFIXES = (("ufg", UFG._NS), ("org", ORG), ("foaf", FOAF), ("schema", SCHEMA),
 
 @dataclass(frozen=True)
 class ArticleGraph:
-    """The triples of one article, to be written as the named graph ``iri``.
+    """The triples of one article: ``triples`` for its own named graph ``iri``, and ``names``
+    for the shared names graph (:data:`NAMES_GRAPH`).
 
-    ``triples`` is a plain set — building an rdflib ``Graph`` costs more than all the rest of the
-    mapping, and writers only iterate; ``graph`` makes one on demand (tests, Turtle output)."""
+    Both are plain sets of triples in N-Triples syntax (:mod:`ufgraph.rdf.nt`): what the writers
+    send on as text, with no term objects built. ``ntriples``/``names_ntriples`` are that text;
+    ``graph`` parses both into one rdflib ``Graph`` on demand (tests, SHACL, Turtle output): the
+    article's whole description, wherever each triple is stored."""
 
     iri: URIRef
-    triples: frozenset[tuple[Node, Node, Node]]
+    triples: frozenset[NTriple]
     source: str
     warnings: tuple[str, ...] = ()
+    names: frozenset[NTriple] = frozenset()
 
     def __len__(self) -> int:
         return len(self.triples)
+
+    @cached_property
+    def ntriples(self) -> str:
+        """The article graph as N-Triples text, one line per triple."""
+        return lines(self.triples)
+
+    @cached_property
+    def names_ntriples(self) -> str:
+        """The article's share of the names graph as N-Triples text."""
+        return lines(self.names)
 
     @cached_property
     def graph(self) -> Graph:
         g = Graph()
         for prefix, ns in _PREFIXES:
             g.bind(prefix, ns, override=True)
-        for t in self.triples:
-            g.add(t)
-        return g
+        return to_graph(self.ntriples + self.names_ntriples, g)
 
     def dataset(self) -> Dataset:
+        """The article graph and its share of the names graph, as stored."""
         ds = Dataset()
         for prefix, ns in _PREFIXES:
             ds.bind(prefix, ns)
-        g = ds.graph(self.iri)
-        for t in self.triples:
-            g.add(t)
+        to_graph(self.ntriples, ds.graph(self.iri))
+        to_graph(self.names_ntriples, ds.graph(URIRef(iris.NAMES_GRAPH)))
         return ds
 
 
-def _date(value: Any) -> Literal | None:
+def _date_text(value: Any) -> str | None:
     if isinstance(value, str) and _DATE.match(value.strip()):
-        return Literal(value.strip(), datatype=XSD.date)
+        return value.strip()
     return None
 
 
-def _year(*values: Any) -> Literal | None:
+def _date(value: Any) -> str | None:
+    text = _date_text(value)
+    return typed(text, XSD_DATE) if text else None
+
+
+def _year(*values: Any) -> str | None:
     for v in values:
         if isinstance(v, int) and 1900 <= v <= 2100:
-            return Literal(str(v), datatype=XSD.gYear)
+            return typed(str(v), XSD_GYEAR)
         if isinstance(v, str):
             if re.fullmatch(r"\d{4}", v.strip()):
-                return Literal(v.strip(), datatype=XSD.gYear)
+                return typed(v.strip(), XSD_GYEAR)
             if _DATE.match(v.strip()):
-                return Literal(v.strip()[:4], datatype=XSD.gYear)
+                return typed(v.strip()[:4], XSD_GYEAR)
             m = _YEAR.search(v)
             if m:
-                return Literal(m.group(1), datatype=XSD.gYear)
+                return typed(m.group(1), XSD_GYEAR)
     return None
 
 
@@ -113,48 +131,89 @@ def _text(value: Any) -> str | None:
     return None
 
 
+@lru_cache(maxsize=200_000)
+def _node(*parts: str | None) -> str:
+    """The N-Triples IRI of a named thing: ``_node("org", name)`` (see :func:`iris.path`)."""
+    return iri(iris.path(*parts))
+
+
+def _form(name: str, person: bool) -> str:
+    return han_key(name) if person else simplify(clean(name))
+
+
 @lru_cache(maxsize=65536)
-def _label_pairs(name: str, alts: tuple[str | None, ...], person: bool) -> tuple[tuple[URIRef, Literal], ...]:
-    """The label, alternative-label, pinyin and search-key (predicate, literal) pairs of a name.
-    Cached: the same bodies, titles and people recur across thousands of articles."""
-    name = han_key(name) if person else simplify(clean(name))
-    out = [(RDFS.label, Literal(name, lang=ZH)), (SKOS.prefLabel, Literal(name, lang=ZH))]
-    for alt in alts:
+def _label_pairs(name: str, alts: tuple[str | None, ...], person: bool, concept: bool) -> tuple[tuple[str, str], ...]:
+    """The (predicate, literal) pairs of a name that belong in the article's graph: the label
+    (and a SKOS concept's ``skos:prefLabel``), and what the article wrote it as (alternative
+    labels, and their search keys). Cached: the same bodies, titles and people recur across
+    thousands of articles."""
+    form = _form(name, person)
+    out = [(T_RDFS.label, literal(form, ZH))]
+    if concept:
+        out.append((T_SKOS.prefLabel, literal(form, ZH)))
+    written = [a for a in alts if a and len(clean(a)) >= 2]
+    for alt in written:
         alt = _text(alt)
-        if alt and alt != name and len(alt) >= 2:
+        if alt and alt != form:
             lang = "zh-Hant" if has_traditional(alt) else "zh"
-            out.append((SKOS.altLabel, Literal(alt, lang=lang if alt != han_key(alt) else ZH)))
-    romanised = pinyin_name(name) if person else pinyin_text(name)
+            out.append((T_SKOS.altLabel, literal(alt, lang if alt != han_key(alt) else ZH)))
+    if written:
+        for key in sorted(keys_for(*written, person=person) - keys_for(form, person=person)):
+            out.append((T_UFG.searchKey, literal(key)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _name_aids(name: str, person: bool) -> tuple[tuple[str, str], ...]:
+    """The (predicate, literal) pairs that follow from a name alone — its romanisation and its
+    search keys — which go to the names graph (:data:`NAMES_GRAPH`), once per store."""
+    form = _form(name, person)
+    out = []
+    romanised = pinyin_name(form) if person else pinyin_text(form)
     if romanised:
-        out.append((SKOS.altLabel, Literal(romanised, lang=PINYIN)))
-    for key in sorted(keys_for(name, *(a for a in alts if a and len(clean(a)) >= 2), person=person)):
-        out.append((UFG.searchKey, Literal(key)))
+        out.append((T_SKOS.altLabel, literal(romanised, PINYIN)))
+    for key in sorted(keys_for(form, person=person)):
+        out.append((T_UFG.searchKey, literal(key)))
     return tuple(out)
 
 
 class _Builder:
-    """Accumulates the triples of one article."""
+    """Accumulates the triples (N-Triples strings) of one article."""
 
     def __init__(self, record: Record):
         self.r = record
-        self.g: set[tuple[Node, Node, Node]] = set()
+        self.g: set[NTriple] = set()
+        self.n: set[NTriple] = set()  # the names graph's share
         self.jur = _text(record.get("jurisdiction"))
         self.source = _text(record.get("source")) or "<unknown>"
-        self.article = iris.article(_text(record.get("content_hash")), self.source)
+        self.article_iri = iris.article_path(_text(record.get("content_hash")), self.source)
+        self.article = iri(self.article_iri)
         meeting = record.get("meeting") or {}
-        self.observed = _date(meeting.get("date")) or _date(record.get("published"))
-        self.people: dict[str, URIRef] = {}
+        self.observed_on = _date_text(meeting.get("date")) or _date_text(record.get("published"))
+        self.observed = typed(self.observed_on, XSD_DATE) if self.observed_on else None
+        self.people: dict[str, str] = {}
 
     # -- helpers -----------------------------------------------------------------------------
-    def add(self, s: Node, p: Node, o: Node | None) -> None:
+    def add(self, s: str, p: str, o: str | None) -> None:
         if o is not None:
             self.g.add((s, p, o))
 
-    def labels(self, node: URIRef, name: str, *alts: str | None, person: bool = False) -> None:
-        for p, o in _label_pairs(name, alts, person):
-            self.g.add((node, p, o))
+    def labels(self, node: str, name: str, *alts: str | None, person: bool = False, concept: bool = False) -> None:
+        g, n = self.g, self.n
+        for p, o in _label_pairs(name, alts, person, concept):
+            g.add((node, p, o))
+        for p, o in _name_aids(name, person):
+            n.add((node, p, o))
 
-    def evidence(self, claim: URIRef, items: Any, fallback: str | None, prop: URIRef = UFG.evidence) -> None:
+    def kind(self, node: str, cls: str) -> None:
+        """The class of a shared thing (a person, body, post, concept, award): names graph."""
+        self.n.add((node, T_RDF.type, cls))
+
+    def claim_node(self, kind: str, *parts: object) -> str:
+        """The IRI of a claim node, from a digest of what it links (names, and IRIs *bare*)."""
+        return iri(iris.claim_path(self.article_iri, kind, *parts))
+
+    def evidence(self, claim: str, items: Any, fallback: str | None, prop: str = T_UFG.evidence) -> None:
         """Link ``claim`` to each evidence object in ``items`` (or a quote-only one)."""
         found = False
         for ev in items if isinstance(items, list) else [items] if isinstance(items, dict) else []:
@@ -165,94 +224,95 @@ class _Builder:
             if not quote:
                 continue
             ok = isinstance(start, int) and isinstance(end, int)
-            node = iris.evidence(self.article, start if ok else None, end if ok else None, quote)
-            self.add(node, RDF.type, UFG.Evidence)
-            self.add(node, UFG.quote, Literal(ev.get("quote")))
+            node = iri(iris.evidence_path(self.article_iri, start if ok else None, end if ok else None, quote))
+            self.add(node, T_RDF.type, T_UFG.Evidence)
+            self.add(node, T_UFG.quote, literal(ev["quote"]))
             if ok:
-                self.add(node, UFG.rawStart, Literal(start, datatype=XSD.integer))
-                self.add(node, UFG.rawEnd, Literal(end, datatype=XSD.integer))
-            self.add(node, UFG.article, self.article)
+                self.add(node, T_UFG.rawStart, integer(start))
+                self.add(node, T_UFG.rawEnd, integer(end))
+            self.add(node, T_UFG.article, self.article)
             self.add(claim, prop, node)
             found = True
         if not found and fallback:
-            node = iris.evidence(self.article, None, None, fallback)
-            self.add(node, RDF.type, UFG.Evidence)
-            self.add(node, UFG.quote, Literal(fallback))
-            self.add(node, UFG.article, self.article)
+            node = iri(iris.evidence_path(self.article_iri, None, None, fallback))
+            self.add(node, T_RDF.type, T_UFG.Evidence)
+            self.add(node, T_UFG.quote, literal(fallback))
+            self.add(node, T_UFG.article, self.article)
             self.add(claim, prop, node)
 
-    def claim(self, node: URIRef, cls: URIRef) -> None:
-        self.add(node, RDF.type, cls)
-        self.add(node, PROV.wasDerivedFrom, self.article)
+    def claim(self, node: str, cls: str) -> None:
+        self.add(node, T_RDF.type, cls)
+        self.add(node, T_PROV.wasDerivedFrom, self.article)
 
-    def body(self, name: str, *as_written: str | None) -> URIRef:
-        node = iris.body(name)
-        self.add(node, RDF.type, ORG.Organization)
+    def body(self, name: str, *as_written: str | None) -> str:
+        node = _node("org", name)
+        self.kind(node, T_ORG.Organization)
         self.labels(node, name, *as_written)
         return node
 
-    def person(self, name: str) -> URIRef:
+    def person(self, name: str) -> str:
         key = han_key(name)
         if key not in self.people:
-            self.people[key] = iris.person(key, self.jur)
+            self.people[key] = _node("person", self.jur, key)
         return self.people[key]
 
-    def concept(self, node: URIRef, scheme: URIRef, name: str, english: str | None = None) -> URIRef:
-        self.add(node, RDF.type, SKOS.Concept)
-        self.add(node, SKOS.inScheme, scheme)
-        self.labels(node, name)
+    def concept(self, node: str, scheme: str, name: str, english: str | None = None) -> str:
+        self.kind(node, T_SKOS.Concept)
+        self.n.add((node, T_SKOS.inScheme, scheme))
+        self.labels(node, name, concept=True)
         if english:
-            self.add(node, RDFS.label, Literal(english, lang="en"))
+            self.n.add((node, T_RDFS.label, literal(english, "en")))
         return node
 
     # -- the parts of a record ---------------------------------------------------------------
     def article_node(self) -> None:
         a, r = self.article, self.r
-        self.add(a, RDF.type, UFG.Article)
-        self.add(a, RDF.type, PROV.Entity)
-        self.add(a, UFG.sourceFile, Literal(self.source))
-        for key, prop in (("headline", SCHEMA.headline), ("outlet", UFG.outlet), ("content_hash", UFG.contentHash),
-                          ("encoding", UFG.encoding), ("jurisdiction", UFG.jurisdiction)):
+        self.add(a, T_RDF.type, T_UFG.Article)
+        self.add(a, T_RDF.type, T_PROV.Entity)
+        self.add(a, T_UFG.sourceFile, literal(self.source))
+        for key, prop in (("headline", T_SCHEMA.headline), ("outlet", T_UFG.outlet),
+                          ("content_hash", T_UFG.contentHash), ("encoding", T_UFG.encoding),
+                          ("jurisdiction", T_UFG.jurisdiction)):
             v = _text(r.get(key))
             if v:
-                self.add(a, prop, Literal(v, lang=ZH) if key == "headline" else Literal(v))
-        self.add(a, UFG.published, _date(r.get("published")))
+                self.add(a, prop, literal(v, ZH if key == "headline" else None))
+        self.add(a, T_UFG.published, _date(r.get("published")))
         if isinstance(r.get("damaged"), (bool, list)):
-            self.add(a, UFG.damaged, Literal(bool(r.get("damaged"))))
+            self.add(a, T_UFG.damaged, boolean(bool(r.get("damaged"))))
 
-    def meeting(self) -> URIRef | None:
+    def meeting(self) -> str | None:
         m = self.r.get("meeting") or {}
         name = _text(m.get("name"))
         if not name:
             return None
-        node = iris.meeting(name, self.jur, _text(m.get("date")))
-        self.claim(node, SCHEMA.Event)
-        self.add(node, RDF.type, UFG.Meeting)
+        node = _node("meeting", self.jur, name, _text(m.get("date")))
+        self.claim(node, T_SCHEMA.Event)
+        self.add(node, T_RDF.type, T_UFG.Meeting)
         self.labels(node, name)
-        self.add(node, SCHEMA.name, Literal(name, lang=ZH))
-        self.add(node, SCHEMA.startDate, _date(m.get("date")))
+        self.add(node, T_SCHEMA.name, literal(name, ZH))
+        self.add(node, T_SCHEMA.startDate, _date(m.get("date")))
         place = _text(m.get("place"))
         if place:
-            self.add(node, SCHEMA.location, Literal(place, lang=ZH))
+            self.add(node, T_SCHEMA.location, literal(place, ZH))
         organiser = _text(m.get("organiser") or m.get("organizer"))
         if organiser:
-            self.add(node, SCHEMA.organizer, self.body(organiser))
+            self.add(node, T_SCHEMA.organizer, self.body(organiser))
         note = _text(m.get("attendance_note"))
         if note:
-            self.add(node, UFG.attendanceNote, Literal(note, lang=ZH))
+            self.add(node, T_UFG.attendanceNote, literal(note, ZH))
         self.evidence(node, m.get("evidence"), name)
         return node
 
-    def person_node(self, p: Record, meeting: URIRef | None) -> None:
+    def person_node(self, p: Record, meeting: str | None) -> None:
         name = _text(p.get("name"))
         if not name:
             return
         node = self.person(name)
-        self.add(node, RDF.type, FOAF.Person)
-        self.add(node, PROV.wasDerivedFrom, self.article)
+        self.kind(node, T_FOAF.Person)
+        self.add(node, T_PROV.wasDerivedFrom, self.article)
         self.labels(node, name, _text(p.get("written")), person=True)
         if self.jur:
-            self.add(node, UFG.jurisdiction, Literal(self.jur))
+            self.add(node, T_UFG.jurisdiction, literal(self.jur))
         self.evidence(node, p.get("evidence"), None)
         for post in p.get("posts") or []:
             self.occupancy(node, name, post)
@@ -265,44 +325,44 @@ class _Builder:
                 if isinstance(role, str) and role.strip():
                     self.participation(node, name, meeting, role.strip(), role_ev.get(role.strip()) or p.get("evidence"))
 
-    def occupancy(self, person: URIRef, name: str, post: Record) -> None:
+    def occupancy(self, person: str, name: str, post: Record) -> None:
         title, org = _text(post.get("title")), _text(post.get("org"))
         if not title or not org:
             return
         o = self.body(org, post.get("org_as_written"))
         parent = _text(post.get("parent_org"))
         if parent and parent != org:
-            self.add(o, ORG.subOrganizationOf, self.body(parent))
-        t = self.concept(iris.title(title), UFG.titles, title)
-        x = iris.post(org, title)
-        self.add(x, RDF.type, ORG.Post)
-        self.add(x, ORG.postIn, o)
-        self.add(x, ORG.role, t)
-        self.add(x, RDFS.label, Literal(f"{clean(org)}{title}", lang=ZH))
-        self.add(person, ORG.holds, x)
-        self.add(x, ORG.heldBy, person)
-        occ = iris.claim(self.article, "occupancy", person, x)
-        self.claim(occ, UFG.Occupancy)
-        self.add(occ, UFG.holder, person)
-        self.add(occ, UFG.post, x)
-        self.add(occ, UFG.observedOn, self.observed)
+            self.add(o, T_ORG.subOrganizationOf, self.body(parent))
+        t = self.concept(_node("title", title), T_UFG.titles, title)
+        x = _node("post", org, title)
+        self.kind(x, T_ORG.Post)
+        self.add(x, T_ORG.postIn, o)
+        self.add(x, T_ORG.role, t)
+        self.add(x, T_RDFS.label, literal(f"{org}{title}", ZH))
+        self.add(person, T_ORG.holds, x)
+        self.add(x, T_ORG.heldBy, person)
+        occ = self.claim_node("occupancy", person[1:-1], x[1:-1])
+        self.claim(occ, T_UFG.Occupancy)
+        self.add(occ, T_UFG.holder, person)
+        self.add(occ, T_UFG.post, x)
+        self.add(occ, T_UFG.observedOn, self.observed)
         as_written = _text(post.get("as_written"))
         if as_written:
-            self.add(occ, UFG.asWritten, Literal(as_written, lang=ZH))
+            self.add(occ, T_UFG.asWritten, literal(as_written, ZH))
         self.evidence(occ, post.get("evidence"), f"{as_written or title}{name}")
 
-    def participation(self, person: URIRef, name: str, meeting: URIRef, role: str, ev: Any) -> None:
+    def participation(self, person: str, name: str, meeting: str, role: str, ev: Any) -> None:
         english, chinese = ROLE_LABELS.get(role, (role, role))
-        r = self.concept(iris.role(role), UFG.roles, chinese, english)
-        node = iris.claim(self.article, "participation", person, meeting, role)
-        self.claim(node, UFG.Participation)
-        self.add(node, RDF.type, PROV.Association)
-        self.add(node, UFG.participant, person)
-        self.add(node, PROV.agent, person)
-        self.add(node, UFG.meeting, meeting)
-        self.add(node, PROV.hadRole, r)
-        self.add(meeting, PROV.qualifiedAssociation, node)
-        self.add(person, UFG.participatedIn, meeting)
+        r = self.concept(_node("role", role), T_UFG.roles, chinese, english)
+        node = self.claim_node("participation", person[1:-1], meeting[1:-1], role)
+        self.claim(node, T_UFG.Participation)
+        self.add(node, T_RDF.type, T_PROV.Association)
+        self.add(node, T_UFG.participant, person)
+        self.add(node, T_PROV.agent, person)
+        self.add(node, T_UFG.meeting, meeting)
+        self.add(node, T_PROV.hadRole, r)
+        self.add(meeting, T_PROV.qualifiedAssociation, node)
+        self.add(person, T_UFG.participatedIn, meeting)
         self.evidence(node, ev, f"{name}{chinese}")
 
     def awards(self) -> None:
@@ -311,8 +371,8 @@ class _Builder:
             name = _text(aw.get("award") or aw.get("name"))
             if not name:
                 continue
-            w = iris.award(name)
-            self.add(w, RDF.type, UFG.Award)
+            w = _node("award", name)
+            self.kind(w, T_UFG.Award)
             self.labels(w, name)
             year = _year(aw.get("year"), name)
             for rec in aw.get("recipients") or []:
@@ -322,20 +382,20 @@ class _Builder:
                 kind = rec.get("kind") if isinstance(rec, dict) else None
                 if kind == "person" or (kind is None and han_key(rname) in people):
                     who = self.person(rname)
-                    self.add(who, RDF.type, FOAF.Person)
+                    self.kind(who, T_FOAF.Person)
                     self.labels(who, rname, person=True)
                 else:
                     who = self.body(rname)
-                c = iris.claim(self.article, "conferral", who, w)
-                self.claim(c, UFG.AwardConferral)
-                self.add(c, UFG.recipient, who)
-                self.add(c, UFG.award, w)
-                self.add(c, UFG.year, year)
-                for key, prop in (("conferred_by", UFG.conferredBy), ("supervised_by", UFG.supervisedBy)):
+                c = self.claim_node("conferral", who[1:-1], w[1:-1])
+                self.claim(c, T_UFG.AwardConferral)
+                self.add(c, T_UFG.recipient, who)
+                self.add(c, T_UFG.award, w)
+                self.add(c, T_UFG.year, year)
+                for key, prop in (("conferred_by", T_UFG.conferredBy), ("supervised_by", T_UFG.supervisedBy)):
                     body = _text(aw.get(key))
                     if body:
                         self.add(c, prop, self.body(body))
-                self.add(who, UFG.received, w)
+                self.add(who, T_UFG.received, w)
                 rec_ev = rec.get("evidence") if isinstance(rec, dict) else None
                 self.evidence(c, rec_ev or aw.get("evidence"), f"{rname}{name}")
 
@@ -344,38 +404,38 @@ class _Builder:
             name = _text(wa.get("name"))
             if not name:
                 continue
-            area = self.concept(iris.area(name), UFG.workAreas, name)
-            year = _year(wa.get("year"), wa.get("heading"), name) or (_year(str(self.observed)) if self.observed else None)
+            area = self.concept(_node("area", name), T_UFG.workAreas, name)
+            year = _year(wa.get("year"), wa.get("heading"), name) or _year(self.observed_on)
             deployer = _text(wa.get("deployed_by"))
             who = self.person(deployer) if deployer else None
             if who is not None:
-                self.add(who, RDF.type, FOAF.Person)
+                self.kind(who, T_FOAF.Person)
                 self.labels(who, deployer, person=True)
                 if self.jur:
-                    self.add(who, UFG.jurisdiction, Literal(self.jur))
+                    self.add(who, T_UFG.jurisdiction, literal(self.jur))
             heading = _text(wa.get("heading"))
             for i, task in enumerate(wa.get("tasks") or [], start=1):
                 self.task(task, i, area, name, year, who, heading, wa.get("evidence"), None)
 
-    def task(self, task: Any, order: int, area: URIRef, area_name: str, year: Literal | None, who: URIRef | None,
-             heading: str | None, area_ev: Any, parent: URIRef | None, sub_ev: Any = None) -> None:
+    def task(self, task: Any, order: int, area: str, area_name: str, year: str | None, who: str | None,
+             heading: str | None, area_ev: Any, parent: str | None, sub_ev: Any = None) -> None:
         text = _text(task if isinstance(task, str) else (task or {}).get("text"))
         if not text:
             return
         if isinstance(task, dict) and isinstance(task.get("order"), int) and task["order"] > 0:
             order = task["order"]
-        node = iris.claim(self.article, "task", area_name, parent or "", order, text)
-        self.claim(node, UFG.Task)
-        self.add(node, RDFS.label, Literal(text, lang=ZH))
-        self.add(node, UFG.workArea, area)
-        self.add(node, UFG.year, year)
-        self.add(node, UFG.order, Literal(order, datatype=XSD.integer))
-        self.add(node, UFG.deployedBy, who)
+        node = self.claim_node("task", area_name, parent[1:-1] if parent else "", order, text)
+        self.claim(node, T_UFG.Task)
+        self.add(node, T_RDFS.label, literal(text, ZH))
+        self.add(node, T_UFG.workArea, area)
+        self.add(node, T_UFG.year, year)
+        self.add(node, T_UFG.order, integer(order))
+        self.add(node, T_UFG.deployedBy, who)
         if heading:
-            self.add(node, UFG.heading, Literal(heading, lang=ZH))
-        self.add(node, UFG.subTaskOf, parent)
+            self.add(node, T_UFG.heading, literal(heading, ZH))
+        self.add(node, T_UFG.subTaskOf, parent)
         self.evidence(node, task.get("evidence") if isinstance(task, dict) else sub_ev, text)
-        self.evidence(node, area_ev, heading or area_name, UFG.deploymentEvidence)
+        self.evidence(node, area_ev, heading or area_name, T_UFG.deploymentEvidence)
         subs = task.get("subtasks") if isinstance(task, dict) else None
         sub_evs = (task.get("subtask_evidence") if isinstance(task, dict) else None) or []
         for j, sub in enumerate(subs or [], start=1):
@@ -391,7 +451,7 @@ class _Builder:
         self.awards()
         self.work_areas()
         warnings = tuple(str(w) for w in self.r.get("warnings") or [])
-        return ArticleGraph(self.article, frozenset(self.g), self.source, warnings)
+        return ArticleGraph(URIRef(self.article_iri), frozenset(self.g), self.source, warnings, frozenset(self.n - self.g))
 
 
 def record_to_graph(record: Record) -> ArticleGraph:
@@ -402,12 +462,12 @@ def record_to_graph(record: Record) -> ArticleGraph:
 def records_to_dataset(records: Iterable[Record]) -> Dataset:
     """Several records as one rdflib Dataset, one named graph each (for tests and export)."""
     ds = Dataset()
+    names = ds.graph(URIRef(iris.NAMES_GRAPH))
     for r in records:
         ag = record_to_graph(r)
-        g = ds.graph(ag.iri)
-        for t in ag.triples:
-            g.add(t)
+        to_graph(ag.ntriples, ds.graph(ag.iri))
+        to_graph(ag.names_ntriples, names)
     return ds
 
 
-__all__ = ["ArticleGraph", "record_to_graph", "records_to_dataset", "BNode"]
+__all__ = ["ArticleGraph", "record_to_graph", "records_to_dataset"]

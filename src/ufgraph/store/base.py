@@ -24,6 +24,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import QueryError
+from ..rdf.iris import NAMES_GRAPH
 
 Triple = tuple[Node, Node, Node]
 Value = Any  # str | int | float | bool | None
@@ -113,6 +114,15 @@ def to_quads(graph_iri: str, triples: Iterable[Triple]) -> Iterator[ox.Quad]:
     g = _named(str(graph_iri))
     for s, p, o in triples:
         yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)
+
+
+def parse_ntriples(text: str) -> list[tuple[Any, Any, Any]]:
+    """N-Triples text → triples of pyoxigraph terms."""
+    try:
+        return [(t.subject, t.predicate, t.object)
+                for t in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
+    except SyntaxError as exc:
+        raise QueryError(f"bad N-Triples: {exc}") from None
 
 
 def from_ox(term: Any) -> Value:
@@ -258,6 +268,18 @@ class Store(ABC):
     def replace_graphs(self, items: Iterable[tuple[str, Sequence[Triple]]]) -> int:
         """Replace several graphs (a backend may batch them); return the triples written."""
         return sum(self.replace_graph(iri, triples) for iri, triples in items)
+
+    def load_graphs(self, items: Sequence[tuple[str, str]], names: str = "") -> int:
+        """Replace each named graph ``iri`` with the triples of ``ntriples``, N-Triples text as
+        made by :mod:`ufgraph.rdf.nt` (the ingest write path: the terms are already written and
+        escaped, so a backend can send the text on as it is), and add the triples of ``names``
+        to the names graph (:data:`ufgraph.rdf.iris.NAMES_GRAPH`; only ever added to: what it
+        holds follows from the IRIs alone). Same guarantees as :meth:`replace_graphs`; returns
+        the triples written to the article graphs."""
+        written = self.replace_graphs([(iri, parse_ntriples(text)) for iri, text in items])
+        if names.strip():
+            self.update(f"INSERT DATA {{ GRAPH <{NAMES_GRAPH}> {{ {names} }} }}")
+        return written
 
     @abstractmethod
     def remove_graph(self, graph_iri: str) -> None: ...

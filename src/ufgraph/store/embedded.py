@@ -27,6 +27,8 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ..errors import QueryError, StoreError, StoreInUseError
+from ..rdf.iris import NAMES_GRAPH
+from ..rdf.nt import as_nquads, iri as nt_iri
 from .base import EXPORT_FORMATS, PREFIXES, QueryResult, Store, Triple, bind, from_ox, to_quads, to_rdflib
 
 
@@ -130,6 +132,47 @@ class EmbeddedStore(Store):
             written += self.replace_graph(iri, triples)
         return written
 
+    def load_graphs(self, items: Sequence[tuple[str, str]], names: str = "") -> int:
+        """:meth:`Store.load_graphs`: the graphs not yet in the store go in with ONE ``bulk_load``
+        of their N-Quads, with the names (as in :meth:`replace_graphs`, the fastest way in and not
+        transactional); a graph that exists is replaced by one atomic update (which also carries
+        the names when there was no bulk load)."""
+        store = self._writable()
+        latest: dict[str, str] = {}
+        for iri, text in items:  # the same article twice in one batch: the last one wins
+            latest[str(iri)] = text
+        fresh = [iri for iri in latest if not store.contains_named_graph(ox.NamedNode(iri))]
+        written = 0
+        names_g = nt_iri(NAMES_GRAPH)
+        if self.path is not None and len(fresh) > 1:
+            parts = [as_nquads(latest[iri], nt_iri(iri)) for iri in fresh]
+            parts.append(as_nquads(names, names_g))
+            try:
+                # lenient: skips re-validating IRIs that ufgraph.rdf.nt checked when it wrote them
+                store.bulk_load("".join(parts).encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
+            except (OSError, SyntaxError) as exc:
+                raise StoreError(f"cannot write to {self.spec}: {exc}") from None
+            for iri in fresh:
+                written += latest.pop(iri).count("\n")
+            names = ""
+        for iri, text in latest.items():
+            g = nt_iri(iri)
+            extra = f" GRAPH {names_g} {{ {names} }}" if names else ""
+            try:
+                store.update(f"DROP SILENT GRAPH {g} ; INSERT DATA {{ GRAPH {g} {{ {text} }}{extra} }}")
+            except (OSError, SyntaxError) as exc:
+                raise StoreError(f"cannot write graph {iri} to {self.spec}: {exc}") from None
+            if not text.strip():
+                store.add_graph(ox.NamedNode(iri))
+            written += text.count("\n")
+            names = ""
+        if names.strip():
+            try:
+                store.load(names.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(NAMES_GRAPH))
+            except (OSError, SyntaxError) as exc:
+                raise StoreError(f"cannot write to {self.spec}: {exc}") from None
+        return written
+
     def remove_graph(self, graph_iri: str) -> None:
         store = self._writable()
         g = ox.NamedNode(str(graph_iri))
@@ -178,7 +221,7 @@ class EmbeddedStore(Store):
         return ox.serialize(union, output, format=rdf_format, **kwargs)
 
     def graphs(self) -> list[str]:
-        return sorted(g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode) and g.value != NAMES_GRAPH)
 
     def triple_count(self) -> int:
         return len(self.ox)

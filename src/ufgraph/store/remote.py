@@ -14,9 +14,9 @@ Anything else (Virtuoso's ``/sparql``, whose updates depend on a grant) needs th
 **Atomic replace.** An article's graph is written in ONE request that the server applies as one
 transaction: the update ``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { … } }`` (the default
 when an update URL is known; a batch of articles is one request of such pairs, still all or
-nothing), or one Graph Store ``PUT ?graph=g`` of N-Triples. Terms are written by pyoxigraph's
-N-Triples serialiser, which escapes them; nothing is pasted. If the endpoint is down or fails, the
-request either happened whole or not at all: no half-written graph.
+nothing), or one Graph Store ``PUT ?graph=g`` of N-Triples. Terms are written and escaped by
+:mod:`ufgraph.rdf.nt` (ingest) or pyoxigraph's N-Triples serialiser; nothing is pasted. If the
+endpoint is down or fails, the request either happened whole or not at all: no half-written graph.
 
 **Retries.** Timeouts per request (``UFGRAPH_TIMEOUT``, default 30 s). Idempotent requests
 (queries, graph replaces, PUT) are retried with exponential back-off on connection errors, 5xx
@@ -53,6 +53,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ..errors import EndpointError, QueryError, StoreError
+from ..rdf.iris import NAMES_GRAPH
 from .base import EXPORT_FORMATS, PREFIXES, QueryResult, Store, Triple, bind, from_ox, query_form, to_ox, to_rdflib
 
 #: A batch of graph replaces is cut into requests of about this many bytes.
@@ -316,19 +317,30 @@ class RemoteStore(Store):
         return self.replace_graphs([(graph_iri, list(triples))])
 
     def replace_graphs(self, items: Iterable[tuple[str, Sequence[Triple]]]) -> int:
+        return self.load_graphs([(iri, "".join(line + "\n" for line in _ntriples(triples))) for iri, triples in items])
+
+    def load_graphs(self, items: Sequence[tuple[str, str]], names: str = "") -> int:
+        """The N-Triples text goes into the request as it is (its terms are written and escaped
+        by :mod:`ufgraph.rdf.nt`): inside ``INSERT DATA``, or as the body of a Graph Store PUT
+        (the names: a POST, which adds)."""
         self._writable()
-        latest: dict[str, list[str]] = {}
-        for iri, triples in items:  # the same article twice in one batch: the last one wins
-            latest[str(iri)] = list(_ntriples(triples))
+        latest: dict[str, str] = {}
+        for iri, text in items:  # the same article twice in one batch: the last one wins
+            latest[str(iri)] = text
         if self.write_via == "gsp":
-            for iri, lines in latest.items():
-                self._put_graph(iri, lines)
+            for iri, text in latest.items():
+                self._put_graph(iri, text)
+            if names.strip():
+                self._put_graph(NAMES_GRAPH, names, method="POST")
         else:
             chunk: list[str] = []
             size = 0
-            for iri, lines in latest.items():
+            if names.strip():
+                chunk.append(f"INSERT DATA {{ GRAPH <{NAMES_GRAPH}> {{\n{names}}} }}")
+                size = len(chunk[0])
+            for iri, text in latest.items():
                 g = str(ox.NamedNode(iri))
-                op = f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n" + "\n".join(lines) + "\n} }"
+                op = f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{text}}} }}"
                 if chunk and size + len(op) > MAX_REQUEST_BYTES:
                     self._send_update(" ;\n".join(chunk), idempotent=True, what="graph replace")
                     chunk, size = [], 0
@@ -336,13 +348,13 @@ class RemoteStore(Store):
                 size += len(op)
             if chunk:
                 self._send_update(" ;\n".join(chunk), idempotent=True, what="graph replace")
-        return sum(len(lines) for lines in latest.values())
+        return sum(text.count("\n") for text in latest.values())
 
-    def _put_graph(self, iri: str, lines: list[str]) -> None:
+    def _put_graph(self, iri: str, text: str, method: str = "PUT") -> None:
         assert self.gsp_url
         url = self.gsp_url + ("&" if "?" in self.gsp_url else "?") + urlencode({"graph": iri})
-        body = ("\n".join(lines) + "\n").encode("utf-8")
-        resp = self.http.request("PUT", url, body, {"Content-Type": _NTRIPLES}, what="graph replace")
+        body = text.encode("utf-8")
+        resp = self.http.request(method, url, body, {"Content-Type": _NTRIPLES}, what="graph replace")
         self._check(resp, self.gsp_url, "graph replace")
 
     def remove_graph(self, graph_iri: str) -> None:
@@ -418,7 +430,7 @@ class RemoteStore(Store):
 
     def graphs(self) -> list[str]:
         res = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return sorted(str(r["g"]) for r in res.rows if r.get("g"))
+        return sorted(str(r["g"]) for r in res.rows if r.get("g") and r["g"] != NAMES_GRAPH)
 
     def triple_count(self) -> int:
         res = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
