@@ -23,7 +23,7 @@ from .rdf.mapping import ArticleGraph, record_to_graph
 from .store.base import Store
 
 SUFFIXES = (".txt", ".html", ".htm")
-BATCH = 64
+BATCH = 128
 
 Extractor = Callable[[str, bytes], Mapping[str, Any]]
 
@@ -158,20 +158,20 @@ class NamesSeen:
 
     def __init__(self, limit: int = 1_000_000):
         self.limit = limit
-        self.lines: set[str] = set()
+        self.lines: set[bytes] = set()
 
-    def new(self, graphs: Iterable[Any]) -> tuple[str, set[str]]:
-        """The not-yet-written lines of ``graphs``' names, as text, and as a set to :meth:`add`
-        once they are written."""
-        fresh: set[str] = set()
+    def new(self, graphs: Iterable[Any]) -> tuple[bytes, set[bytes]]:
+        """The not-yet-written N-Quads lines of ``graphs``' names, joined, and as a set to
+        :meth:`add` once they are written."""
+        fresh: set[bytes] = set()
         seen = self.lines
         for ag in graphs:
-            for line in ag.names_ntriples.splitlines(keepends=True):
+            for line in ag.names_nquads.splitlines(keepends=True):
                 if line not in seen:
                     fresh.add(line)
-        return "".join(sorted(fresh)), fresh
+        return b"".join(fresh), fresh
 
-    def add(self, lines: set[str]) -> None:
+    def add(self, lines: set[bytes]) -> None:
         if len(self.lines) + len(lines) > self.limit:
             self.lines.clear()
         self.lines |= lines
@@ -180,10 +180,10 @@ class NamesSeen:
 def write(store: Store, graphs: list[ArticleGraph], seen: NamesSeen | None = None) -> list[FileResult]:
     """Write built graphs (the single writer). Each article's graph is replaced, never added to;
     its names are added to the names graph (those in ``seen`` are skipped). The graphs go as
-    N-Triples text (:meth:`Store.load_graphs`), which every backend can take as it is."""
+    the N-Quads the mapping wrote (:meth:`Store.load_quads`): nothing is converted here."""
     seen = seen if seen is not None else NamesSeen()
     names, fresh = seen.new(graphs)
-    store.load_graphs([(str(ag.iri), ag.ntriples) for ag in graphs], names)
+    store.load_quads([(str(ag.iri), ag.nquads) for ag in graphs], names)
     seen.add(fresh)
     return [FileResult(ag.source, True, len(ag), str(ag.iri), warnings=list(ag.warnings))
             for ag in graphs]

@@ -5,9 +5,11 @@
 :func:`ufgraph.ingest.ingest` gets from ``build(path)``, so ``ingest --jobs N`` writes the same
 graphs and reports the same per-file results and errors as ``--jobs 1``.
 
-A built graph crosses the process boundary as a :class:`Built`: its N-Triples text (one ``str``,
-which pickles as fast as memory copies) — exactly what the writer hands to
-:meth:`ufgraph.store.base.Store.load_graphs`, so the writer does no term work at all. Workers
+A built graph crosses the process boundary as a :class:`Built`: its N-Quads (``bytes``, which
+pickle as fast as memory copies) — exactly what the writer hands to
+:meth:`ufgraph.store.base.Store.load_quads`, so the writer does no term work at all. Each worker
+also leaves out the names-graph lines it has already sent (the writer is the one process that
+is slower than it needs to be: everything the workers can do, they do). Workers
 are started with ``forkserver`` where available (clean processes, the extraction modules
 preloaded once), else ``spawn``; never plain ``fork`` of a process that may hold an open RocksDB
 store and a progress-bar thread.
@@ -15,6 +17,7 @@ store and a progress-bar thread.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing as mp
 import os
 from dataclasses import dataclass
@@ -31,12 +34,12 @@ CHUNKSIZE = 8
 @dataclass(frozen=True)
 class Built:
     """An article's graph as built in a worker: the duck type of ``ArticleGraph`` that
-    :func:`ufgraph.ingest.write` needs (``iri``, ``ntriples``, ``names_ntriples``, ``source``,
+    :func:`ufgraph.ingest.write` needs (``iri``, ``nquads``, ``names_nquads``, ``source``,
     ``warnings``, ``len``)."""
 
     iri: URIRef
-    ntriples: str
-    names_ntriples: str
+    nquads: bytes
+    names_nquads: bytes
     triples: int
     source: str
     warnings: tuple[str, ...] = ()
@@ -50,13 +53,26 @@ def build_portable(path: str, extractor: Extractor | None = None) -> Built | Fil
     built = build(path, extractor)
     if isinstance(built, FileResult):
         return built
-    return Built(URIRef(str(built.iri)), built.ntriples, built.names_ntriples, len(built), built.source,
+    return Built(URIRef(str(built.iri)), built.nquads, built.names_nquads, len(built), built.source,
                  tuple(built.warnings))
+
+
+#: Names-graph lines this worker has sent. Safe to leave out later: the writer writes results in
+#: input order, and a failed write ends the run (a new run starts with new workers).
+_SENT: set[bytes] = set()
+_SENT_MAX = 1_000_000
 
 
 def _work(args: tuple[str, Extractor | None]) -> Built | FileResult:
     path, extractor = args
-    return build_portable(path, extractor)
+    built = build_portable(path, extractor)
+    if isinstance(built, FileResult) or not built.names_nquads:
+        return built
+    if len(_SENT) > _SENT_MAX:
+        _SENT.clear()
+    new = [line for line in built.names_nquads.splitlines(keepends=True) if line not in _SENT]
+    _SENT.update(new)
+    return dataclasses.replace(built, names_nquads=b"".join(new))
 
 
 def _context() -> mp.context.BaseContext:

@@ -95,6 +95,17 @@ def lines(triples: Iterable[NTriple]) -> str:
     return "".join([f"{s} {p} {o} .\n" for s, p, o in triples])
 
 
+def quad_lines(triples: Iterable[NTriple], graph: str) -> str:
+    """N-Quads text, every triple in named graph ``graph`` (an N-Triples IRI)."""
+    return "".join([f"{s} {p} {o} {graph} .\n" for s, p, o in triples])
+
+
+def as_ntriples(nquads: bytes, graph: str) -> str:
+    """The inverse of :func:`quad_lines` for one graph: N-Quads of graph ``graph`` → N-Triples
+    text (safe as a plain replacement for the reason given in :func:`as_nquads`)."""
+    return nquads.decode("utf-8").replace(f" {graph} .\n", " .\n")
+
+
 def as_nquads(ntriples: str, graph: str) -> str:
     """N-Triples text (as made by :func:`lines`) with every triple put in named graph ``graph``
     (an N-Triples IRI). Safe as a plain replacement: an escaped literal never holds a raw line
@@ -111,4 +122,4 @@ def to_graph(ntriples: str, graph: Graph | None = None) -> Graph:
 
 
 __all__ = ["NTriple", "Terms", "TermError", "iri", "literal", "typed", "integer", "boolean", "escape", "lines",
-           "as_nquads", "to_graph", "XSD_DATE", "XSD_GYEAR", "XSD_INTEGER", "XSD_BOOLEAN"]
+           "quad_lines", "as_nquads", "as_ntriples", "to_graph", "XSD_DATE", "XSD_GYEAR", "XSD_INTEGER", "XSD_BOOLEAN"]

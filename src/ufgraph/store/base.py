@@ -25,6 +25,7 @@ from rdflib.term import Node
 
 from ..errors import QueryError
 from ..rdf.iris import NAMES_GRAPH
+from ..rdf.nt import as_ntriples, iri as nt_iri
 
 Triple = tuple[Node, Node, Node]
 Value = Any  # str | int | float | bool | None
@@ -280,6 +281,13 @@ class Store(ABC):
         if names.strip():
             self.update(f"INSERT DATA {{ GRAPH <{NAMES_GRAPH}> {{ {names} }} }}")
         return written
+
+    def load_quads(self, items: Sequence[tuple[str, bytes]], names: bytes = b"") -> int:
+        """:meth:`load_graphs` with each graph given as its N-Quads (UTF-8), as the ingest
+        workers make them; ``names`` are N-Quads of the names graph. A backend that loads N-Quads
+        takes them as they are; the others get N-Triples text."""
+        return self.load_graphs([(iri, as_ntriples(data, nt_iri(iri))) for iri, data in items],
+                                as_ntriples(names, nt_iri(NAMES_GRAPH)))
 
     @abstractmethod
     def remove_graph(self, graph_iri: str) -> None: ...
