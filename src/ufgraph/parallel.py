@@ -8,8 +8,8 @@ graphs and reports the same per-file results and errors as ``--jobs 1``.
 A built graph crosses the process boundary as a :class:`Built`: its N-Quads (``bytes``, which
 pickle as fast as memory copies) — exactly what the writer hands to
 :meth:`ufgraph.store.base.Store.load_quads`, so the writer does no term work at all. Each worker
-also leaves out the names-graph lines it has already sent (the writer is the one process that
-is slower than it needs to be: everything the workers can do, they do). Workers
+also leaves out the names-graph lines it has already sent: the single writer is the bottleneck,
+so whatever the workers can do, they do. Workers
 are started with ``forkserver`` where available (clean processes, the extraction modules
 preloaded once), else ``spawn``; never plain ``fork`` of a process that may hold an open RocksDB
 store and a progress-bar thread.

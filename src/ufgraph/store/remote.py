@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import base64
 import http.client
-import json
 import os
 import random
 import re
