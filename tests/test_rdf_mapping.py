@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
@@ -97,6 +99,19 @@ def test_search_keys_meet_user_input() -> None:
         assert query_key(typed) in keys, typed
     assert pinyin_name("解冬") == "Xie Dong"  # surname reading, not jiě
     assert query_key("王玨") == query_key("王珏")
+
+
+_HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(_HAN, min_size=1, max_size=6) | st.lists(st.sampled_from(["长安", "重庆市", "银行行长", "朝阳区", "乐清", "单于", "有限公司", "统一战线", "工作部", "江苏"]) | st.text(_HAN, min_size=1, max_size=2), min_size=1, max_size=5).map("".join))
+def test_readings_are_pypinyins_word_by_word(text: str) -> None:
+    from pypinyin import Style, lazy_pinyin
+
+    from ufgraph.rdf.keys import _syllables
+
+    assert _syllables(text) == tuple(lazy_pinyin(text, style=Style.NORMAL, v_to_u=True, errors="ignore"))
 
 
 def test_people_are_identified_within_a_jurisdiction() -> None:
