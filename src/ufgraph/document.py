@@ -43,6 +43,7 @@ HEADING_SECTION = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。；
 BULLET = re.compile(r"^(?:[●·•◆■▪○◎★☆▶►]\s*|(?P<num>\d{1,2})[.．、)）]\s*(?!\d)|[（(](?P<cn>[一二三四五六七八九十\d]{1,3})[）)]\s*)")
 ENUM = re.compile(r"(?:^|(?<=[，。；：\s]))([一二三四五六七八九十]{1,3})是")
 SENTENCE_END = "。！？!?"
+_SENTENCE_BREAK = re.compile(r"([。！？!?\n])[”’」』）)]*")
 
 
 @dataclass
@@ -100,19 +101,14 @@ class Document:
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """Spans of the sentences of ``text`` (closing quotes stay with their sentence)."""
-    out, start, i, n = [], 0, 0, len(text)
-    while i < n:
-        if text[i] in SENTENCE_END or text[i] == "\n":
-            j = i + 1
-            while j < n and text[j] in "”’」』）)":
-                j += 1
-            if text[start:j].strip():
-                out.append((offset + start, offset + (j if text[i] != "\n" else i)))
-            start = i = j
-            continue
-        i += 1
+    out, start = [], 0
+    for m in _SENTENCE_BREAK.finditer(text):
+        j = m.end()
+        if text[start:j].strip():
+            out.append((offset + start, offset + (m.start() if m.group(1) == "\n" else j)))
+        start = j
     if text[start:].strip():
-        out.append((offset + start, offset + n))
+        out.append((offset + start, offset + len(text)))
     return out
 
 
