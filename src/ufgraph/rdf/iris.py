@@ -42,8 +42,9 @@ from .vocab import ID_BASE
 
 UNKNOWN = "_"
 
-#: The one graph that is not an article's: what follows from a thing's IRI alone (its class,
-#: romanised name and search keys), written once per store instead of once per article.
+#: The one graph that is not an article's: what follows from a thing's IRI alone (its class, name,
+#: romanised name and search keys; a post's body and title; a person's jurisdiction), written
+#: once per store instead of once per article.
 NAMES_GRAPH = ID_BASE + "names"
 
 

@@ -6,6 +6,11 @@ Every claim is an n-ary node (``ufg:Occupancy``, ``ufg:Participation``, ``ufg:Aw
 nodes (quote + raw offsets + article). Shortcut triples (``org:holds``/``org:heldBy``,
 ``ufg:participatedIn``, ``ufg:received``) sit beside them so that simple queries stay simple.
 
+What follows from a node's IRI alone — its class, label, romanisation and search keys, a post's
+body and title, a person's jurisdiction — goes to the shared names graph
+(:data:`~ufgraph.rdf.iris.NAMES_GRAPH`) rather than into the article's; what the article wrote a
+name as (alternative labels and their keys) stays in the article's.
+
 Records are read defensively: every evidence and extra field is optional (the gold files have
 none). A claim whose record carries no evidence gets a quote-only evidence node built from the
 text the record itself gives (the post as written, the task text…), without offsets; SHACL
@@ -152,15 +157,12 @@ def _form(name: str, person: bool) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _label_pairs(name: str, alts: tuple[str | None, ...], person: bool, concept: bool) -> tuple[tuple[str, str], ...]:
-    """The (predicate, literal) pairs of a name that belong in the article's graph: the label
-    (and a SKOS concept's ``skos:prefLabel``), and what the article wrote it as (alternative
-    labels, and their search keys). Cached: the same bodies, titles and people recur across
-    thousands of articles."""
+def _written_pairs(name: str, alts: tuple[str | None, ...], person: bool) -> tuple[tuple[str, str], ...]:
+    """The (predicate, literal) pairs of a name that belong in the article's graph: what the
+    article wrote it as (alternative labels, and their search keys). Cached: the same bodies,
+    titles and people recur across thousands of articles."""
     form = _form(name, person)
-    out = [(T_RDFS.label, literal(form, ZH))]
-    if concept:
-        out.append((T_SKOS.prefLabel, literal(form, ZH)))
+    out = []
     written = [a for a in alts if a and len(clean(a)) >= 2]
     for alt in written:
         alt = _text(alt)
@@ -174,11 +176,14 @@ def _label_pairs(name: str, alts: tuple[str | None, ...], person: bool, concept:
 
 
 @lru_cache(maxsize=65536)
-def _name_aids(name: str, person: bool) -> tuple[tuple[str, str], ...]:
-    """The (predicate, literal) pairs that follow from a name alone — its romanisation and its
-    search keys — which go to the names graph (:data:`NAMES_GRAPH`), once per store."""
+def _name_aids(name: str, person: bool, concept: bool = False) -> tuple[tuple[str, str], ...]:
+    """The (predicate, literal) pairs that follow from a name alone — its label (and a SKOS
+    concept's ``skos:prefLabel``), romanisation and search keys — which go to the names graph
+    (:data:`NAMES_GRAPH`), once per store."""
     form = _form(name, person)
-    out = []
+    out = [(T_RDFS.label, literal(form, ZH))]
+    if concept:
+        out.append((T_SKOS.prefLabel, literal(form, ZH)))
     romanised = pinyin_name(form) if person else pinyin_text(form)
     if romanised:
         out.append((T_SKOS.altLabel, literal(romanised, PINYIN)))
@@ -210,9 +215,10 @@ class _Builder:
 
     def labels(self, node: str, name: str, *alts: str | None, person: bool = False, concept: bool = False) -> None:
         g, n = self.g, self.n
-        for p, o in _label_pairs(name, alts, person, concept):
-            g.add((node, p, o))
-        for p, o in _name_aids(name, person):
+        if alts:
+            for p, o in _written_pairs(name, alts, person):
+                g.add((node, p, o))
+        for p, o in _name_aids(name, person, concept):
             n.add((node, p, o))
 
     def kind(self, node: str, cls: str) -> None:
@@ -322,7 +328,7 @@ class _Builder:
         self.add(node, T_PROV.wasDerivedFrom, self.article)
         self.labels(node, name, _text(p.get("written")), person=True)
         if self.jur:
-            self.add(node, T_UFG.jurisdiction, literal(self.jur))
+            self.n.add((node, T_UFG.jurisdiction, literal(self.jur)))
         self.evidence(node, p.get("evidence"), None)
         for post in p.get("posts") or []:
             self.occupancy(node, name, post)
@@ -346,9 +352,9 @@ class _Builder:
         t = self.concept(_node("title", title), T_UFG.titles, title)
         x = _node("post", org, title)
         self.kind(x, T_ORG.Post)
-        self.add(x, T_ORG.postIn, o)
-        self.add(x, T_ORG.role, t)
-        self.add(x, T_RDFS.label, literal(f"{org}{title}", ZH))
+        self.n.add((x, T_ORG.postIn, o))
+        self.n.add((x, T_ORG.role, t))
+        self.n.add((x, T_RDFS.label, literal(f"{org}{title}", ZH)))
         self.add(person, T_ORG.holds, x)
         self.add(x, T_ORG.heldBy, person)
         occ = self.claim_node("occupancy", person[1:-1], x[1:-1])
@@ -422,7 +428,7 @@ class _Builder:
                 self.kind(who, T_FOAF.Person)
                 self.labels(who, deployer, person=True)
                 if self.jur:
-                    self.add(who, T_UFG.jurisdiction, literal(self.jur))
+                    self.n.add((who, T_UFG.jurisdiction, literal(self.jur)))
             heading = _text(wa.get("heading"))
             for i, task in enumerate(wa.get("tasks") or [], start=1):
                 self.task(task, i, area, name, year, who, heading, wa.get("evidence"), None)
