@@ -207,6 +207,7 @@ class _Builder:
         self.observed_on = _date_text(meeting.get("date")) or _date_text(record.get("published"))
         self.observed = typed(self.observed_on, XSD_DATE) if self.observed_on else None
         self.people: dict[str, str] = {}
+        self.evidence_nodes: dict[tuple[Any, Any, Any], str] = {}
 
     # -- helpers -----------------------------------------------------------------------------
     def add(self, s: str, p: str, o: str | None) -> None:
@@ -232,29 +233,36 @@ class _Builder:
     def evidence(self, claim: str, items: Any, fallback: str | None, prop: str = T_UFG.evidence) -> None:
         """Link ``claim`` to each evidence object in ``items`` (or a quote-only one)."""
         found = False
+        g = self.g
         for ev in items if isinstance(items, list) else [items] if isinstance(items, dict) else []:
             if not isinstance(ev, dict):
                 continue
-            quote = _text(ev.get("quote"))
-            start, end = ev.get("raw_start"), ev.get("raw_end")
-            if not quote:
-                continue
+            start, end, quote = ev.get("raw_start"), ev.get("raw_end"), ev.get("quote")
             ok = isinstance(start, int) and isinstance(end, int)
-            node = iri(iris.evidence_path(self.article_iri, start if ok else None, end if ok else None, quote))
-            self.add(node, T_RDF.type, T_UFG.Evidence)
-            self.add(node, T_UFG.quote, literal(ev["quote"]))
-            if ok:
-                self.add(node, T_UFG.rawStart, integer(start))
-                self.add(node, T_UFG.rawEnd, integer(end))
-            self.add(node, T_UFG.article, self.article)
-            self.add(claim, prop, node)
+            key = (start, end, quote) if ok else (None, None, quote)
+            node = self.evidence_nodes.get(key)
+            if node is None:
+                if not _text(quote):
+                    continue
+                node = self.evidence_node(start if ok else None, end if ok else None, quote, _text(quote))
+                self.evidence_nodes[key] = node
+            g.add((claim, prop, node))
             found = True
         if not found and fallback:
-            node = iri(iris.evidence_path(self.article_iri, None, None, fallback))
-            self.add(node, T_RDF.type, T_UFG.Evidence)
-            self.add(node, T_UFG.quote, literal(fallback))
-            self.add(node, T_UFG.article, self.article)
-            self.add(claim, prop, node)
+            g.add((claim, prop, self.evidence_node(None, None, fallback, fallback)))
+
+    def evidence_node(self, start: int | None, end: int | None, quote: str, key: str) -> str:
+        """An evidence node: the quote, its raw offsets when known, and the article (its IRI is
+        made from the offsets, or from ``key`` when there are none)."""
+        node = iri(iris.evidence_path(self.article_iri, start, end, key))
+        g = self.g
+        g.add((node, T_RDF.type, T_UFG.Evidence))
+        g.add((node, T_UFG.quote, literal(quote)))
+        if start is not None and end is not None:
+            g.add((node, T_UFG.rawStart, integer(start)))
+            g.add((node, T_UFG.rawEnd, integer(end)))
+        g.add((node, T_UFG.article, self.article))
+        return node
 
     def claim(self, node: str, cls: str) -> None:
         self.add(node, T_RDF.type, cls)
