@@ -63,8 +63,8 @@ def test_built_graphs_match_the_sequential_build(samples_dir: Path) -> None:
         local = build_portable(path)
         assert isinstance(built, Built) and isinstance(local, Built)
         assert built.iri == local.iri and built.warnings == local.warnings
-        assert sorted(built.nquads.splitlines()) == sorted(local.nquads.splitlines()) and len(built) == len(local)
-        assert set(built.names_nquads.splitlines()) <= set(local.names_nquads.splitlines())  # less what was sent
+        assert sorted(built.nt.splitlines()) == sorted(local.nt.splitlines()) and len(built) == len(local)
+        assert set(built.names_nt.splitlines()) <= set(local.names_nt.splitlines())  # less what was sent
 
 
 def test_cli_jobs_output_is_identical(tmp_path: Path, inputs: list[str]) -> None:

@@ -4,7 +4,7 @@ Two halves, kept apart so that extraction can later run in worker processes with
 
 * :func:`build` (pure, picklable arguments and result): one path → an :class:`ArticleGraph`
   (or an error). Reads, normalises and extracts through :mod:`ufgraph.extract`, then maps.
-* :func:`write` (the single writer): batches of built graphs → ``store.replace_graphs``.
+* :func:`write` (the single writer): batches of built graphs → ``store.load_graphs``.
 
 :func:`ingest` runs both in this process. A file that fails (unreadable, undecodable, an
 extraction error) is recorded with its reason and the other files go on.
@@ -161,12 +161,12 @@ class NamesSeen:
         self.lines: set[bytes] = set()
 
     def new(self, graphs: Iterable[Any]) -> tuple[bytes, set[bytes]]:
-        """The not-yet-written N-Quads lines of ``graphs``' names, joined, and as a set to
+        """The not-yet-written N-Triples lines of ``graphs``' names, joined, and as a set to
         :meth:`add` once they are written."""
         fresh: set[bytes] = set()
         seen = self.lines
         for ag in graphs:
-            for line in ag.names_nquads.splitlines(keepends=True):
+            for line in ag.names_nt.splitlines(keepends=True):
                 if line not in seen:
                     fresh.add(line)
         return b"".join(fresh), fresh
@@ -180,10 +180,10 @@ class NamesSeen:
 def write(store: Store, graphs: list[ArticleGraph], seen: NamesSeen | None = None) -> list[FileResult]:
     """Write built graphs (the single writer). Each article's graph is replaced, never added to;
     its names are added to the names graph (those in ``seen`` are skipped). The graphs go as
-    the N-Quads the mapping wrote (:meth:`Store.load_quads`): nothing is converted here."""
+    the N-Triples the mapping wrote (:meth:`Store.load_graphs`): nothing is converted here."""
     seen = seen if seen is not None else NamesSeen()
     names, fresh = seen.new(graphs)
-    store.load_quads([(str(ag.iri), ag.nquads) for ag in graphs], names)
+    store.load_graphs([(str(ag.iri), ag.nt) for ag in graphs], names)
     seen.add(fresh)
     return [FileResult(ag.source, True, len(ag), str(ag.iri), warnings=list(ag.warnings))
             for ag in graphs]

@@ -5,9 +5,9 @@
 :func:`ufgraph.ingest.ingest` gets from ``build(path)``, so ``ingest --jobs N`` writes the same
 graphs and reports the same per-file results and errors as ``--jobs 1``.
 
-A built graph crosses the process boundary as a :class:`Built`: its N-Quads (``bytes``, which
-pickle as fast as memory copies) — exactly what the writer hands to
-:meth:`ufgraph.store.base.Store.load_quads`, so the writer does no term work at all. Each worker
+A built graph crosses the process boundary as a :class:`Built`: its N-Triples (UTF-8 ``bytes``,
+which pickle as fast as memory copies) — exactly what the writer hands to
+:meth:`ufgraph.store.base.Store.load_graphs`, so the writer does no term work at all. Each worker
 also leaves out the names-graph lines it has already sent: the single writer is the bottleneck,
 so whatever the workers can do, they do. Workers
 are started with ``forkserver`` where available (clean processes, the extraction modules
@@ -17,7 +17,6 @@ store and a progress-bar thread.
 
 from __future__ import annotations
 
-import dataclasses
 import multiprocessing as mp
 import os
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from typing import Any, Iterable, Iterator
 from rdflib import URIRef
 
 from .ingest import Extractor, FileResult, build
+from .rdf.nt import NTriple, lines
 
 #: Paths handed to a worker at a time (amortises the inter-process round trip).
 CHUNKSIZE = 8
@@ -34,12 +34,12 @@ CHUNKSIZE = 8
 @dataclass(frozen=True)
 class Built:
     """An article's graph as built in a worker: the duck type of ``ArticleGraph`` that
-    :func:`ufgraph.ingest.write` needs (``iri``, ``nquads``, ``names_nquads``, ``source``,
+    :func:`ufgraph.ingest.write` needs (``iri``, ``nt``, ``names_nt``, ``source``,
     ``warnings``, ``len``)."""
 
     iri: URIRef
-    nquads: bytes
-    names_nquads: bytes
+    nt: bytes
+    names_nt: bytes
     triples: int
     source: str
     warnings: tuple[str, ...] = ()
@@ -48,31 +48,31 @@ class Built:
         return self.triples
 
 
-def build_portable(path: str, extractor: Extractor | None = None) -> Built | FileResult:
-    """:func:`build` one path, as a :class:`Built` (cheap to pickle and to write)."""
+def build_portable(path: str, extractor: Extractor | None = None, sent: set[NTriple] | None = None) -> Built | FileResult:
+    """:func:`build` one path, as a :class:`Built` (cheap to pickle and to write). Names-graph
+    triples in ``sent`` are left out, and those sent now are added to it."""
     built = build(path, extractor)
     if isinstance(built, FileResult):
         return built
-    return Built(URIRef(str(built.iri)), built.nquads, built.names_nquads, len(built), built.source,
-                 tuple(built.warnings))
+    names = built.names_nt
+    if sent is not None:
+        if len(sent) > _SENT_MAX:
+            sent.clear()
+        new = built.names - sent
+        sent |= new
+        names = lines(new).encode("utf-8")
+    return Built(URIRef(str(built.iri)), built.nt, names, len(built), built.source, tuple(built.warnings))
 
 
-#: Names-graph lines this worker has sent. Safe to leave out later: the writer writes results in
+#: Names-graph triples this worker has sent. Safe to leave out later: the writer writes results in
 #: input order, and a failed write ends the run (a new run starts with new workers).
-_SENT: set[bytes] = set()
+_SENT: set[NTriple] = set()
 _SENT_MAX = 1_000_000
 
 
 def _work(args: tuple[str, Extractor | None]) -> Built | FileResult:
     path, extractor = args
-    built = build_portable(path, extractor)
-    if isinstance(built, FileResult) or not built.names_nquads:
-        return built
-    if len(_SENT) > _SENT_MAX:
-        _SENT.clear()
-    new = [line for line in built.names_nquads.splitlines(keepends=True) if line not in _SENT]
-    _SENT.update(new)
-    return dataclasses.replace(built, names_nquads=b"".join(new))
+    return build_portable(path, extractor, _SENT)
 
 
 def _context() -> mp.context.BaseContext:

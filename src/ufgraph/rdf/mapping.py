@@ -29,7 +29,7 @@ from rdflib import Dataset, Graph, URIRef
 from ..normalise.script import has_traditional, simplify
 from . import iris
 from .keys import clean, han_key, keys_for, pinyin_name, pinyin_text
-from .nt import XSD_DATE, XSD_GYEAR, NTriple, Terms, boolean, integer, iri, lines, literal, quad_lines, to_graph, typed
+from .nt import XSD_DATE, XSD_GYEAR, NTriple, Terms, boolean, integer, iri, lines, literal, to_graph, typed
 from .vocab import FOAF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, UFG
 
 ZH = "zh-Hans"
@@ -88,14 +88,14 @@ class ArticleGraph:
         return lines(self.names)
 
     @cached_property
-    def nquads(self) -> bytes:
-        """The article graph as N-Quads (UTF-8): what the writer loads."""
-        return quad_lines(self.triples, iri(str(self.iri))).encode("utf-8")
+    def nt(self) -> bytes:
+        """The article graph as N-Triples, UTF-8: what the writer sends to the store."""
+        return self.ntriples.encode("utf-8")
 
     @cached_property
-    def names_nquads(self) -> bytes:
-        """The article's share of the names graph as N-Quads (UTF-8)."""
-        return quad_lines(self.names, iri(iris.NAMES_GRAPH)).encode("utf-8")
+    def names_nt(self) -> bytes:
+        """The article's share of the names graph as N-Triples, UTF-8."""
+        return self.names_ntriples.encode("utf-8")
 
     @cached_property
     def graph(self) -> Graph:

@@ -2,8 +2,8 @@
 
 An article's graph is built as a set of ``(subject, predicate, object)`` strings, each already in
 N-Triples syntax (``<iri>``, ``"text"@zh-Hans``, ``"12"^^<…#integer>``). That text is what every
-writer wants in the end — Oxigraph's bulk loader reads N-Quads, a SPARQL server takes the same
-triples inside ``INSERT DATA`` or as an N-Triples Graph Store PUT — so nothing is converted from
+writer wants in the end — Oxigraph's bulk loader reads it inside TriG graph blocks, a SPARQL
+server takes the same triples inside ``INSERT DATA`` or as an N-Triples Graph Store PUT — so nothing is converted from
 one library's term objects to another's on the way (that conversion, and building rdflib terms,
 cost more than the whole extraction; see BENCHMARKS.md "Scale: ingest and remote").
 
@@ -95,22 +95,12 @@ def lines(triples: Iterable[NTriple]) -> str:
     return "".join([f"{s} {p} {o} .\n" for s, p, o in triples])
 
 
-def quad_lines(triples: Iterable[NTriple], graph: str) -> str:
-    """N-Quads text, every triple in named graph ``graph`` (an N-Triples IRI)."""
-    return "".join([f"{s} {p} {o} {graph} .\n" for s, p, o in triples])
-
-
-def as_ntriples(nquads: bytes, graph: str) -> str:
-    """The inverse of :func:`quad_lines` for one graph: N-Quads of graph ``graph`` → N-Triples
-    text (safe as a plain replacement for the reason given in :func:`as_nquads`)."""
-    return nquads.decode("utf-8").replace(f" {graph} .\n", " .\n")
-
-
-def as_nquads(ntriples: str, graph: str) -> str:
-    """N-Triples text (as made by :func:`lines`) with every triple put in named graph ``graph``
-    (an N-Triples IRI). Safe as a plain replacement: an escaped literal never holds a raw line
-    feed, so ``" .\\n"`` only ever ends a line."""
-    return ntriples.replace(" .\n", f" {graph} .\n")
+def trig(graph: str, ntriples: bytes) -> bytes:
+    """One TriG graph block, ``<graph> { … }``, around N-Triples (UTF-8) as made by :func:`lines`:
+    every N-Triples line is a valid TriG triple (same IRIs, literals and escapes), so a whole
+    batch of graphs becomes one document for a bulk loader without touching a line — and without
+    repeating the graph's IRI on every line, as N-Quads would."""
+    return b"%s {\n%s}\n" % (iri(graph).encode("utf-8"), ntriples)
 
 
 def to_graph(ntriples: str, graph: Graph | None = None) -> Graph:
@@ -122,4 +112,4 @@ def to_graph(ntriples: str, graph: Graph | None = None) -> Graph:
 
 
 __all__ = ["NTriple", "Terms", "TermError", "iri", "literal", "typed", "integer", "boolean", "escape", "lines",
-           "quad_lines", "as_nquads", "as_ntriples", "to_graph", "XSD_DATE", "XSD_GYEAR", "XSD_INTEGER", "XSD_BOOLEAN"]
+           "trig", "to_graph", "XSD_DATE", "XSD_GYEAR", "XSD_INTEGER", "XSD_BOOLEAN"]

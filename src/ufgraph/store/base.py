@@ -25,7 +25,6 @@ from rdflib.term import Node
 
 from ..errors import QueryError
 from ..rdf.iris import NAMES_GRAPH
-from ..rdf.nt import as_ntriples, iri as nt_iri
 
 Triple = tuple[Node, Node, Node]
 Value = Any  # str | int | float | bool | None
@@ -270,24 +269,17 @@ class Store(ABC):
         """Replace several graphs (a backend may batch them); return the triples written."""
         return sum(self.replace_graph(iri, triples) for iri, triples in items)
 
-    def load_graphs(self, items: Sequence[tuple[str, str]], names: str = "") -> int:
-        """Replace each named graph ``iri`` with the triples of ``ntriples``, N-Triples text as
-        made by :mod:`ufgraph.rdf.nt` (the ingest write path: the terms are already written and
-        escaped, so a backend can send the text on as it is), and add the triples of ``names``
-        to the names graph (:data:`ufgraph.rdf.iris.NAMES_GRAPH`; only ever added to: what it
-        holds follows from the IRIs alone). Same guarantees as :meth:`replace_graphs`; returns
-        the triples written to the article graphs."""
-        written = self.replace_graphs([(iri, parse_ntriples(text)) for iri, text in items])
+    def load_graphs(self, items: Sequence[tuple[str, bytes]], names: bytes = b"") -> int:
+        """Replace each named graph ``iri`` with the triples of its N-Triples (UTF-8 bytes, as
+        made by :mod:`ufgraph.rdf.nt`: the ingest write path, whose terms are already written and
+        escaped, so a backend can send them on as they are), and add the triples of ``names`` to
+        the names graph (:data:`ufgraph.rdf.iris.NAMES_GRAPH`; only ever added to: what it holds
+        follows from the IRIs alone). Same guarantees as :meth:`replace_graphs`; returns the
+        triples written to the article graphs."""
+        written = self.replace_graphs([(iri, parse_ntriples(data.decode("utf-8"))) for iri, data in items])
         if names.strip():
-            self.update(f"INSERT DATA {{ GRAPH <{NAMES_GRAPH}> {{ {names} }} }}")
+            self.update(f"INSERT DATA {{ GRAPH <{NAMES_GRAPH}> {{ {names.decode('utf-8')} }} }}")
         return written
-
-    def load_quads(self, items: Sequence[tuple[str, bytes]], names: bytes = b"") -> int:
-        """:meth:`load_graphs` with each graph given as its N-Quads (UTF-8), as the ingest
-        workers make them; ``names`` are N-Quads of the names graph. A backend that loads N-Quads
-        takes them as they are; the others get N-Triples text."""
-        return self.load_graphs([(iri, as_ntriples(data, nt_iri(iri))) for iri, data in items],
-                                as_ntriples(names, nt_iri(NAMES_GRAPH)))
 
     @abstractmethod
     def remove_graph(self, graph_iri: str) -> None: ...

@@ -28,7 +28,7 @@ from rdflib import Graph
 
 from ..errors import QueryError, StoreError, StoreInUseError
 from ..rdf.iris import NAMES_GRAPH
-from ..rdf.nt import as_nquads, as_ntriples, iri as nt_iri
+from ..rdf.nt import iri as nt_iri, trig
 from .base import EXPORT_FORMATS, PREFIXES, QueryResult, Store, Triple, bind, from_ox, to_quads, to_rdflib
 
 
@@ -132,37 +132,35 @@ class EmbeddedStore(Store):
             written += self.replace_graph(iri, triples)
         return written
 
-    def load_graphs(self, items: Sequence[tuple[str, str]], names: str = "") -> int:
-        """:meth:`Store.load_graphs`, by way of :meth:`load_quads`."""
-        return self.load_quads([(iri, as_nquads(text, nt_iri(iri)).encode("utf-8")) for iri, text in items],
-                               as_nquads(names, nt_iri(NAMES_GRAPH)).encode("utf-8"))
-
-    def load_quads(self, items: Sequence[tuple[str, bytes]], names: bytes = b"") -> int:
-        """:meth:`Store.load_quads`: the graphs not yet in the store go in with ONE ``bulk_load``
-        of their N-Quads, with the names (as in :meth:`replace_graphs`, the fastest way in and not
-        transactional); a graph that exists is replaced by one atomic update (which also carries
-        the names when there was no bulk load)."""
+    def load_graphs(self, items: Sequence[tuple[str, bytes]], names: bytes = b"") -> int:
+        """:meth:`Store.load_graphs`: the graphs not yet in the store go in with ONE ``bulk_load``
+        of a TriG document — each graph's N-Triples inside its graph block, and the names — (as
+        in :meth:`replace_graphs`, the fastest way in and not transactional); a graph that exists
+        is replaced by one atomic update (which also carries the names when there was no bulk
+        load)."""
         store = self._writable()
         latest: dict[str, bytes] = {}
         for iri, data in items:  # the same article twice in one batch: the last one wins
             latest[str(iri)] = data
         fresh = [iri for iri in latest if not store.contains_named_graph(ox.NamedNode(iri))]
         written = 0
-        names_g = nt_iri(NAMES_GRAPH)
         if self.path is not None and len(fresh) > 1:
+            blocks = [trig(iri, latest[iri]) for iri in fresh]
+            if names:
+                blocks.append(trig(NAMES_GRAPH, names))
             try:
                 # lenient: skips re-validating IRIs that ufgraph.rdf.nt checked when it wrote them
-                store.bulk_load(b"".join([latest[iri] for iri in fresh] + [names]), format=ox.RdfFormat.N_QUADS,
-                                lenient=True)
+                store.bulk_load(b"".join(blocks), format=ox.RdfFormat.TRIG, lenient=True)
             except (OSError, SyntaxError) as exc:
                 raise StoreError(f"cannot write to {self.spec}: {exc}") from None
             for iri in fresh:
                 written += latest.pop(iri).count(b"\n")
             names = b""
-        names_text = as_ntriples(names, names_g)
+        names_text = names.decode("utf-8")
+        names_g = nt_iri(NAMES_GRAPH)
         for iri, data in latest.items():
             g = nt_iri(iri)
-            text = as_ntriples(data, g)
+            text = data.decode("utf-8")
             extra = f" GRAPH {names_g} {{ {names_text} }}" if names_text else ""
             try:
                 store.update(f"DROP SILENT GRAPH {g} ; INSERT DATA {{ GRAPH {g} {{ {text} }}{extra} }}")
@@ -174,7 +172,7 @@ class EmbeddedStore(Store):
             names_text = ""
         if names_text.strip():
             try:
-                store.load(names_text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(NAMES_GRAPH))
+                store.load(names, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(NAMES_GRAPH))
             except (OSError, SyntaxError) as exc:
                 raise StoreError(f"cannot write to {self.spec}: {exc}") from None
         return written

@@ -316,43 +316,45 @@ class RemoteStore(Store):
         return self.replace_graphs([(graph_iri, list(triples))])
 
     def replace_graphs(self, items: Iterable[tuple[str, Sequence[Triple]]]) -> int:
-        return self.load_graphs([(iri, "".join(line + "\n" for line in _ntriples(triples))) for iri, triples in items])
+        return self.load_graphs([(iri, "".join(line + "\n" for line in _ntriples(triples)).encode("utf-8"))
+                                 for iri, triples in items])
 
-    def load_graphs(self, items: Sequence[tuple[str, str]], names: str = "") -> int:
-        """The N-Triples text goes into the request as it is (its terms are written and escaped
+    def load_graphs(self, items: Sequence[tuple[str, bytes]], names: bytes = b"") -> int:
+        """The N-Triples go into the request as they are (their terms are written and escaped
         by :mod:`ufgraph.rdf.nt`): inside ``INSERT DATA``, or as the body of a Graph Store PUT
         (the names: a POST, which adds)."""
         self._writable()
-        latest: dict[str, str] = {}
-        for iri, text in items:  # the same article twice in one batch: the last one wins
-            latest[str(iri)] = text
+        raw: dict[str, bytes] = {}
+        for iri, data in items:  # the same article twice in one batch: the last one wins
+            raw[str(iri)] = data
         if self.write_via == "gsp":
-            for iri, text in latest.items():
-                self._put_graph(iri, text)
+            for iri, data in raw.items():
+                self._put_graph(iri, data)
             if names.strip():
                 self._put_graph(NAMES_GRAPH, names, method="POST")
-        else:
-            chunk: list[str] = []
-            size = 0
-            if names.strip():
-                chunk.append(f"INSERT DATA {{ GRAPH <{NAMES_GRAPH}> {{\n{names}}} }}")
-                size = len(chunk[0])
-            for iri, text in latest.items():
-                g = str(ox.NamedNode(iri))
-                op = f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{text}}} }}"
-                if chunk and size + len(op) > MAX_REQUEST_BYTES:
-                    self._send_update(" ;\n".join(chunk), idempotent=True, what="graph replace")
-                    chunk, size = [], 0
-                chunk.append(op)
-                size += len(op)
-            if chunk:
+            return sum(data.count(b"\n") for data in raw.values())
+        latest = {iri: data.decode("utf-8") for iri, data in raw.items()}
+        names_text = names.decode("utf-8")
+        chunk: list[str] = []
+        size = 0
+        if names_text.strip():
+            chunk.append(f"INSERT DATA {{ GRAPH <{NAMES_GRAPH}> {{\n{names_text}}} }}")
+            size = len(chunk[0])
+        for iri, text in latest.items():
+            g = str(ox.NamedNode(iri))
+            op = f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{text}}} }}"
+            if chunk and size + len(op) > MAX_REQUEST_BYTES:
                 self._send_update(" ;\n".join(chunk), idempotent=True, what="graph replace")
+                chunk, size = [], 0
+            chunk.append(op)
+            size += len(op)
+        if chunk:
+            self._send_update(" ;\n".join(chunk), idempotent=True, what="graph replace")
         return sum(text.count("\n") for text in latest.values())
 
-    def _put_graph(self, iri: str, text: str, method: str = "PUT") -> None:
+    def _put_graph(self, iri: str, body: bytes, method: str = "PUT") -> None:
         assert self.gsp_url
         url = self.gsp_url + ("&" if "?" in self.gsp_url else "?") + urlencode({"graph": iri})
-        body = text.encode("utf-8")
         resp = self.http.request(method, url, body, {"Content-Type": _NTRIPLES}, what="graph replace")
         self._check(resp, self.gsp_url, "graph replace")
 
