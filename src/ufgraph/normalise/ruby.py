@@ -17,6 +17,7 @@ ANNOTATION = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff?？\ufffd])[(（]([a-z
 _TONED = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]")
 
 
+@lru_cache(maxsize=4096)
 def _strip_tone(s: str) -> str:
     s = s.replace("ü", "v").replace("Ü", "v")
     s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))

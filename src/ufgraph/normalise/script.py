@@ -62,8 +62,7 @@ _SPLIT = re.compile(r"[^\n。！？；]*[\n。！？；]?")
 
 
 def has_traditional(text: str) -> bool:
-    trad = traditional_chars()
-    return any(ch in trad for ch in text)
+    return not traditional_chars().isdisjoint(text)
 
 
 def to_simplified(t: MappedText) -> MappedText:
@@ -77,7 +76,7 @@ def to_simplified(t: MappedText) -> MappedText:
                 pieces.append((conv.convert(seg) if has_traditional(seg) else seg, m.start(), m.end()))
         t = t.rewrite(pieces)
     table = variant_table()
-    if any(ch in table for ch in t.text):
+    if not table.keys().isdisjoint(t.text):
         t = t.replace_chars("".join(table.get(ch, ch) for ch in t.text))
     return t
 
