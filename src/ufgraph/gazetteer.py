@@ -48,6 +48,11 @@ def _col(row: list[str], i: int) -> str:
 
 def alternation(words) -> str:
     """A regex alternation of ``words``, longest first (so the longest match wins)."""
+    return _alternation(tuple(words))
+
+
+@lru_cache(maxsize=256)
+def _alternation(words: tuple[str, ...]) -> str:  # cached: extractors ask for theirs per article
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)) if w)
 
 

@@ -27,6 +27,7 @@ from .context import Context, cn_int
 from .records import Person, Post
 
 SEPS = "、，,；"
+_SEGMENT_MARK = re.compile("[（()）兼" + SEPS + "]")
 HAN = r"\u4e00-\u9fff"
 _ATTENDEES = re.compile(r"(?:出席|参加)(?:会议|活动|大会|座谈会)?的(?:还)?有")
 _COUNT = r"(?:\d+|[一二两三四五六七八九十]+)"
@@ -102,8 +103,8 @@ def _segments(text: str, start: int, end: int, gr: _Grammar | None = None) -> li
     """Split ``text[start:end]`` at separators outside brackets (and, given the grammar, at a
     兼 right after a title: 副部长兼市侨办主任)."""
     out, depth, s = [], 0, start
-    for i in range(start, end):
-        c = text[i]
+    for m in _SEGMENT_MARK.finditer(text, start, end):  # only the characters that matter
+        i, c = m.start(), m.group()
         if c in "（(":
             depth += 1
         elif c in "）)":
