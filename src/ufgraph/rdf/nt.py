@@ -3,9 +3,10 @@
 An article's graph is built as a set of ``(subject, predicate, object)`` strings, each already in
 N-Triples syntax (``<iri>``, ``"text"@zh-Hans``, ``"12"^^<…#integer>``). That text is what every
 writer wants in the end — Oxigraph's bulk loader reads it inside TriG graph blocks, a SPARQL
-server takes the same triples inside ``INSERT DATA`` or as an N-Triples Graph Store PUT — so nothing is converted from
-one library's term objects to another's on the way (that conversion, and building rdflib terms,
-cost more than the whole extraction; see BENCHMARKS.md "Scale: ingest and remote").
+server takes the same triples inside ``INSERT DATA`` or as an N-Triples Graph Store PUT — so
+nothing is converted from one library's term objects to another's on the way (that conversion,
+and building rdflib terms, cost more than the whole extraction; see BENCHMARKS.md "Scale: ingest
+and remote").
 
 **Escaping is the safety of this module.** A literal's text is escaped here and nowhere else:
 ``\\``, ``"``, line feed and carriage return — exactly the characters that N-Triples' and SPARQL's
