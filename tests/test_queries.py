@@ -8,7 +8,7 @@ import pytest
 from _graph_helpers import handmade
 from ufgraph import lookups, queries
 from ufgraph.errors import QueryError
-from ufgraph.ingest import ingest
+from ufgraph.ingest import ingest, write
 from ufgraph.rdf import record_to_graph
 from ufgraph.store import open_store
 
@@ -23,7 +23,7 @@ def store(samples_dir):
     summary = ingest([samples_dir], st)
     assert not summary.failed, summary.failed
     ag = record_to_graph(handmade())
-    st.replace_graph(str(ag.iri), ag.graph)
+    write(st, [ag])  # as ingest writes it: the article's graph and its share of the names graph
     yield st
     st.close()
 

@@ -66,7 +66,9 @@ class ArticleGraph:
     Both are plain sets of triples in N-Triples syntax (:mod:`ufgraph.rdf.nt`): what the writers
     send on as text, with no term objects built. ``ntriples``/``names_ntriples`` are that text;
     ``graph`` parses both into one rdflib ``Graph`` on demand (tests, SHACL, Turtle output): the
-    article's whole description, wherever each triple is stored."""
+    article's whole description, wherever each triple is stored. To store an article, use
+    :func:`ufgraph.ingest.write` (or ``Store.load_graphs``), which puts each part in its graph:
+    the named queries look for names in the names graph."""
 
     iri: URIRef
     triples: frozenset[NTriple]
