@@ -4,10 +4,11 @@
 store is added with ``extend`` (transactional); an existing one is replaced by ONE SPARQL update
 ``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { … } }``, which Oxigraph applies all or
 nothing. Re-ingesting therefore replaces and never duplicates, and a crash leaves either the old
-graph or the new one. :meth:`replace_graphs` (bulk ingest) writes the *new* graphs of a batch with
-``bulk_extend`` — much faster and a far smaller store on disk (see BENCHMARKS.md), but not
-transactional: a crash in the middle can leave a partial new graph, which the next ingest of that
-file replaces whole (it then exists, so it goes through the transactional path).
+graph or the new one. Ingest's :meth:`load_graphs` (and :meth:`replace_graphs` for term triples)
+writes the *new* graphs of a batch with one bulk load — much faster and a far smaller store on
+disk (see BENCHMARKS.md), but not transactional: a crash in the middle can leave a partial new
+graph, which the next ingest of that file replaces whole (it then exists, so it goes through the
+transactional path).
 
 **Store in use.** RocksDB takes an exclusive lock file (``LOCK``) in the store folder; a second
 ``Store(path)`` — from another process or this one — fails with an ``OSError`` naming the lock,
