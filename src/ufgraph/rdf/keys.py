@@ -59,7 +59,7 @@ def query_key(user_input: str) -> str:
     return han_key(text) if has_han(text) else latin_key(text)
 
 
-_ALL_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_ALL_HAN = re.compile(_HAN.pattern + "+")
 
 
 @lru_cache(maxsize=65536)
